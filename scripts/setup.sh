@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs everything building, running and testing Sourcebook needs on Debian 12.
+# Idempotent: each step is skipped when its result is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  # building the desktop shell (Tauri 2 on WebKitGTK 4.1)
+  build-essential pkg-config file curl libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
+  libayatana-appindicator3-dev librsvg2-dev
+  # running and testing the real window and the UI
+  xvfb xauth webkit2gtk-driver imagemagick fonts-dejavu-core fonts-noto-cjk chromium
+)
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Front-end packages (also provides citeproc-js, which the Rust build embeds).
+if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages"
+  (cd ui && npm ci --no-audit --no-fund)
+fi

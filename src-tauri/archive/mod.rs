@@ -1,0 +1,80 @@
+//! The SQLite archive: the single source of truth for imports, sources, articles and quotes.
+
+mod articles;
+mod migrate;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use articles::{NewArticle, StoredImport};
+pub use migrate::LATEST as SCHEMA_VERSION;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot open the archive at {path}: {source}")]
+    Open { path: PathBuf, source: rusqlite::Error },
+    #[error(
+        "this archive was written by a newer Sourcebook (schema version {found}; this build \
+         knows up to {supported}); it was left untouched — please upgrade Sourcebook"
+    )]
+    TooNew { found: u32, supported: u32 },
+    #[error("migration {name} failed: {source}")]
+    Migration { name: &'static str, source: rusqlite::Error },
+    #[error("no article with id {0}")]
+    NoSuchArticle(String),
+    #[error("the archive holds malformed data: {0}")]
+    Corrupt(String),
+    #[error("archive error: {0}")]
+    Sql(#[from] rusqlite::Error),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+pub struct Archive {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Archive {
+    /// Opens (creating if needed) the archive file and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Archive> {
+        let open_err = |source| Error::Open { path: path.to_path_buf(), source };
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(open_err)?;
+        // Refuse a newer archive before touching it, even with a journal-mode change.
+        let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(open_err)?;
+        if version > SCHEMA_VERSION {
+            return Err(Error::TooNew { found: version, supported: SCHEMA_VERSION });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", true).map_err(open_err)?;
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(open_err)?;
+        migrate::migrate(&mut conn)?;
+        Ok(Archive { conn, path: path.to_path_buf() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The change counter: bumped by every write, recorded by the search index.
+    pub fn generation(&self) -> Result<u64> {
+        Ok(self.conn.query_row(
+            "SELECT value FROM archive_state WHERE key = 'generation'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )? as u64)
+    }
+}
+
+fn bump_generation(tx: &rusqlite::Transaction) -> Result<()> {
+    tx.execute("UPDATE archive_state SET value = value + 1 WHERE key = 'generation'", [])?;
+    Ok(())
+}

@@ -1,0 +1,271 @@
+//! The command line: parses arguments, calls the library, prints text or one JSON document.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use serde::Serialize;
+
+use crate::model::{Article, ImportReport, ImportStatus, MetaPatch};
+use crate::{Error, Sourcebook};
+
+#[derive(Parser)]
+#[command(name = "sourcebook", version, about = "Archive news articles, find who said what, cite it correctly")]
+pub struct Cli {
+    /// Where the archive lives (default: the platform's data directory).
+    #[arg(long, global = true, env = "SOURCEBOOK_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Args)]
+pub struct JsonFlag {
+    /// Print one JSON document instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Import files or folders (recursively) into the archive.
+    Import {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        out: JsonFlag,
+    },
+    /// List the archive's articles.
+    List {
+        /// Only articles whose citation metadata is incomplete.
+        #[arg(long)]
+        missing: bool,
+        #[command(flatten)]
+        out: JsonFlag,
+    },
+    /// Show one article with its quotes (an id or a unique prefix of one).
+    Show {
+        id: String,
+        #[command(flatten)]
+        out: JsonFlag,
+    },
+    /// Read a file and print what an import would store, without storing anything.
+    Extract {
+        file: PathBuf,
+        #[command(flatten)]
+        out: JsonFlag,
+    },
+    /// Search articles and quotes.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[command(flatten)]
+        out: JsonFlag,
+    },
+    /// Cite an article in a CSL style.
+    Cite {
+        id: String,
+        /// A bundled style name (see `sourcebook styles`) or the path of a .csl file.
+        #[arg(long, default_value = "chicago-notes-bibliography")]
+        style: String,
+        #[command(flatten)]
+        out: JsonFlag,
+    },
+    /// Fill in or correct an article's metadata ("" clears a field).
+    Edit {
+        id: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        publication: Option<String>,
+        /// Authors separated by ";", each "Family, Given" or one literal name.
+        #[arg(long)]
+        author: Option<String>,
+        /// YYYY, YYYY-MM or YYYY-MM-DD.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        url: Option<String>,
+        #[command(flatten)]
+        out: JsonFlag,
+    },
+    /// Render CSL-JSON items like pandoc's citeproc (shape in citeref/README.md).
+    Render {
+        #[arg(long)]
+        style: String,
+        #[arg(long, value_name = "ITEMS.json")]
+        csl_json: PathBuf,
+        #[command(flatten)]
+        out: JsonFlag,
+    },
+    /// List the bundled citation styles.
+    Styles {
+        #[command(flatten)]
+        out: JsonFlag,
+    },
+    /// Rebuild the search index from the archive.
+    Reindex,
+}
+
+/// Runs a command; the caller prints the error as one line and exits non-zero.
+pub fn run(data_dir: PathBuf, command: Command) -> Result<(), Error> {
+    match command {
+        Command::Extract { file, out } => {
+            let bytes = read(&file)?;
+            let extraction = crate::extract(&bytes)
+                .map_err(|source| Error::Ingest { path: file.display().to_string(), source })?;
+            if out.json {
+                return print_json(&extraction);
+            }
+            println!("{}\n", extraction.title);
+            println!("{} paragraphs, {} quotes, missing: {}", extraction.paragraphs.len(), extraction.quotes.len(), extraction.missing.join(", "));
+            for q in &extraction.quotes {
+                println!("¶{} [{}] {}: {}", q.paragraph + 1, q.kind.as_str(), q.speaker, q.text);
+            }
+            Ok(())
+        }
+        Command::Render { style, csl_json, out: _ } => {
+            let bytes = read(&csl_json)?;
+            let items: Vec<serde_json::Value> = serde_json::from_slice(&bytes).map_err(|e| Error::Io {
+                path: csl_json.clone(),
+                source: std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not a CSL-JSON array: {e}")),
+            })?;
+            print_json(&crate::render_items(&style, &items)?)
+        }
+        Command::Styles { out } => {
+            let styles = crate::styles();
+            if out.json {
+                return print_json(&styles);
+            }
+            for s in styles {
+                println!("{:<42} {}", s.name, s.title);
+            }
+            Ok(())
+        }
+        command => run_on_archive(&mut Sourcebook::open(&data_dir)?, command),
+    }
+}
+
+fn run_on_archive(sb: &mut Sourcebook, command: Command) -> Result<(), Error> {
+    match command {
+        Command::Import { paths, out } => {
+            let show_progress = !out.json && std::io::stderr().is_terminal();
+            let report = sb.import_paths(&paths, &mut |p| {
+                if show_progress && p.done < p.total {
+                    eprint!("\r\x1b[2K[{}/{}] {}", p.done + 1, p.total, p.path);
+                    let _ = std::io::stderr().flush();
+                }
+            });
+            if show_progress {
+                eprint!("\r\x1b[2K");
+            }
+            print_import(&report, out.json)?;
+            if report.failed > 0 {
+                std::process::exit(1);
+            }
+            Ok(())
+        }
+        Command::List { missing, out } => {
+            let mut articles = sb.list()?;
+            if missing {
+                articles.retain(|a| !a.missing.is_empty());
+            }
+            if out.json {
+                return print_json(&articles);
+            }
+            for a in articles {
+                let flag = if a.missing.is_empty() { String::new() } else { format!("  [missing: {}]", a.missing.join(", ")) };
+                println!("{}  {}  {} quotes{}", &a.id[..13], a.title, a.quote_count, flag);
+            }
+            Ok(())
+        }
+        Command::Show { id, out } => {
+            let article = sb.article(&id)?;
+            if out.json {
+                return print_json(&article);
+            }
+            print_article(&article);
+            Ok(())
+        }
+        Command::Search { query, limit, out } => {
+            let results = sb.search(&query, limit)?;
+            if out.json {
+                return print_json(&results);
+            }
+            println!("{} hits", results.total);
+            for hit in results.hits {
+                let who = hit.speaker.map(|s| format!("{s}: ")).unwrap_or_default();
+                println!("{}  {}\n    {}{}", &hit.article_id[..13], hit.title, who, hit.snippet.replace('\n', " "));
+            }
+            Ok(())
+        }
+        Command::Cite { id, style, out } => {
+            let citation = sb.cite(&id, &style)?;
+            if out.json {
+                return print_json(&citation);
+            }
+            println!("{}\n\n{}", citation.citation, citation.bibliography);
+            if !citation.missing.is_empty() {
+                eprintln!("warning: this source has no {}; add it with `sourcebook edit`", citation.missing.join(", "));
+            }
+            Ok(())
+        }
+        Command::Edit { id, title, publication, author, date, url, out } => {
+            let patch = MetaPatch { title, publication, author, date, url };
+            let article = sb.edit(&id, &patch)?;
+            if out.json {
+                return print_json(&article);
+            }
+            print_article(&article);
+            Ok(())
+        }
+        Command::Reindex => sb.reindex(),
+        Command::Extract { .. } | Command::Render { .. } | Command::Styles { .. } => {
+            unreachable!("handled without an archive")
+        }
+    }
+}
+
+fn read(path: &PathBuf) -> Result<Vec<u8>, Error> {
+    std::fs::read(path).map_err(|source| Error::Io { path: path.clone(), source })
+}
+
+fn print_json<T: Serialize>(value: &T) -> Result<(), Error> {
+    println!("{}", serde_json::to_string_pretty(value).expect("plain data serialises"));
+    Ok(())
+}
+
+fn print_import(report: &ImportReport, json: bool) -> Result<(), Error> {
+    if json {
+        return print_json(report);
+    }
+    for o in &report.outcomes {
+        match o.status {
+            ImportStatus::Imported => println!("imported   {}  {}", o.article_id.as_deref().unwrap_or(""), o.title.as_deref().unwrap_or("")),
+            ImportStatus::Duplicate => println!("duplicate  {}  {} (already in the archive)", o.article_id.as_deref().unwrap_or(""), o.title.as_deref().unwrap_or("")),
+            ImportStatus::Failed => eprintln!("error: {}", o.error.as_deref().unwrap_or("failed")),
+        }
+    }
+    println!("{} imported, {} duplicates, {} failed", report.imported, report.duplicates, report.failed);
+    Ok(())
+}
+
+fn print_article(a: &Article) {
+    println!("{}\n{}", a.title, "=".repeat(a.title.chars().count().min(80)));
+    println!("id: {}", a.id);
+    if let Some(p) = &a.source.container_title {
+        println!("publication: {p}");
+    }
+    if let Some(d) = &a.source.issued {
+        println!("date: {}", d.to_iso());
+    }
+    if !a.missing.is_empty() {
+        println!("missing: {}", a.missing.join(", "));
+    }
+    println!("{} paragraphs, {} quotes\n", a.paragraphs.len(), a.quotes.len());
+    for q in &a.quotes {
+        let role = q.quote.descriptor.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
+        println!("¶{} [{}] {}{}: “{}”", q.quote.paragraph + 1, q.quote.kind.as_str(), q.quote.speaker, role, q.quote.text);
+    }
+}

@@ -1,0 +1,45 @@
+//! The library's error: one enum over the modules' errors, each printing as one clear line.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Archive(#[from] crate::archive::Error),
+    #[error(transparent)]
+    Search(#[from] crate::search::Error),
+    #[error(transparent)]
+    Cite(#[from] crate::cite::Error),
+    #[error(transparent)]
+    Metadata(#[from] crate::metadata::Error),
+    #[error("{path}: {source}")]
+    Ingest { path: String, source: crate::ingest::Error },
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("no platform data directory is known here; pass --data-dir or set SOURCEBOOK_DATA_DIR")]
+    NoDataDir,
+    #[error("no article id starts with {0:?}")]
+    NoMatch(String),
+    #[error("the id prefix {prefix:?} matches {count} articles; type more of it")]
+    Ambiguous { prefix: String, count: usize },
+}
+
+impl Error {
+    /// A stable tag for the UI to switch on.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Archive(crate::archive::Error::NoSuchArticle(_)) | Error::NoMatch(_) => "not-found",
+            Error::Archive(_) => "archive",
+            Error::Search(crate::search::Error::Query(_)) => "query",
+            Error::Search(_) => "search",
+            Error::Cite(_) => "citation",
+            Error::Metadata(_) => "invalid-input",
+            Error::Ingest { .. } => "import",
+            Error::Io { .. } => "io",
+            Error::NoDataDir => "config",
+            Error::Ambiguous { .. } => "invalid-input",
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,353 @@
+//! Domain types shared by every layer: plain data, serialisable, exported to TypeScript.
+//!
+//! Offsets (`start`, `end`) are always counted in Unicode scalar values (chars) of the stored
+//! article text, so that `text.chars().skip(start).take(end - start)` — or Python's
+//! `text[start:end]` — gives the span. Byte offsets never leave a module.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A half-open span `[start, end)` of chars in an article's stored text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum QuoteKind {
+    /// The words between quotation marks.
+    Direct,
+    /// A quoted fragment inside narration or indirect speech.
+    Partial,
+    /// Reported speech after a cue such as "said" or "according to".
+    Indirect,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "direct" => Some(QuoteKind::Direct),
+            "partial" => Some(QuoteKind::Partial),
+            "indirect" => Some(QuoteKind::Indirect),
+            _ => None,
+        }
+    }
+}
+
+/// One attributed statement found in an article.
+///
+/// `text` is the quotation as a reader would cite it: for a quote inside one paragraph it is
+/// exactly the chars `start..end` of the article text; for a quote continued over several
+/// paragraphs it is those paragraphs' quoted words joined by one space, without the opening
+/// marks of the continuation paragraphs, and `start..end` covers the whole stretch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Quote {
+    pub text: String,
+    pub kind: QuoteKind,
+    /// Full name, or the article's own phrase for an anonymous or collective source.
+    pub speaker: String,
+    /// Role or affiliation as the article states it at first mention.
+    pub descriptor: Option<String>,
+    /// The speech verb or phrase ("said", "according to"); null for a bare continuation.
+    pub cue: Option<String>,
+    /// 0-based index of the body paragraph where the quote starts.
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A body-less line removed from a clip, kept apart with what it was taken for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Boilerplate {
+    pub kind: BoilerplateKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum BoilerplateKind {
+    /// A related-article headline, pasted twice back to back by the clipper.
+    RepeatedHeadline,
+    /// A photo caption ending in a credit ("Photo: KCNA via Reuters").
+    Caption,
+    /// A cookie, subscription or similar site notice.
+    Notice,
+}
+
+/// A personal name in CSL-JSON form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CslName {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub given: Option<String>,
+    /// A name kept as one string (institutions, or names that must not be split).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub literal: Option<String>,
+}
+
+/// A CSL-JSON date: `date-parts` of `[year, month?, day?]`, or a raw string CSL can parse.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CslDate {
+    #[serde(rename = "date-parts")]
+    pub date_parts: Vec<Vec<i32>>,
+}
+
+impl CslDate {
+    pub fn ymd(y: i32, m: Option<u32>, d: Option<u32>) -> Self {
+        let mut parts = vec![y];
+        if let Some(m) = m {
+            parts.push(m as i32);
+            if let Some(d) = d {
+                parts.push(d as i32);
+            }
+        }
+        CslDate { date_parts: vec![parts] }
+    }
+
+    /// ISO-like text: `2024`, `2024-07`, `2024-07-09`.
+    pub fn to_iso(&self) -> String {
+        let p = self.date_parts.first().cloned().unwrap_or_default();
+        match p.as_slice() {
+            [y] => format!("{y:04}"),
+            [y, m] => format!("{y:04}-{m:02}"),
+            [y, m, d, ..] => format!("{y:04}-{m:02}-{d:02}"),
+            [] => String::new(),
+        }
+    }
+}
+
+/// Source metadata, shaped as a CSL-JSON item so styles and exports need no lossy mapping.
+/// Only what the input really gives is set.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SourceMeta {
+    #[serde(rename = "type")]
+    pub csl_type: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(rename = "container-title", skip_serializing_if = "Option::is_none")]
+    pub container_title: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub author: Vec<CslName>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issued: Option<CslDate>,
+    #[serde(rename = "URL", skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accessed: Option<CslDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+}
+
+impl SourceMeta {
+    /// CSL fields a citation of this item needs that are empty. Never filled by guessing.
+    pub fn missing(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.title.is_none() {
+            out.push("title".to_string());
+        }
+        if self.container_title.is_none() {
+            out.push("container-title".to_string());
+        }
+        if self.author.is_empty() {
+            out.push("author".to_string());
+        }
+        if self.issued.is_none() {
+            out.push("issued".to_string());
+        }
+        if self.url.is_none() {
+            out.push("URL".to_string());
+        }
+        out
+    }
+}
+
+/// A stored article as listed in the library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ArticleSummary {
+    pub id: String,
+    pub title: String,
+    pub publication: Option<String>,
+    /// ISO date of publication, when known.
+    pub date: Option<String>,
+    pub language: Option<String>,
+    pub quote_count: usize,
+    pub missing: Vec<String>,
+    pub imported_at: String,
+}
+
+/// A stored article with everything the reader shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Article {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+    pub paragraphs: Vec<Span>,
+    pub language: Option<String>,
+    pub source: SourceMeta,
+    pub missing: Vec<String>,
+    pub boilerplate: Vec<Boilerplate>,
+    pub quotes: Vec<StoredQuote>,
+    pub imported_at: String,
+    pub sha256: String,
+}
+
+/// A quote as stored in the archive, with its id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StoredQuote {
+    pub id: String,
+    #[serde(flatten)]
+    pub quote: Quote,
+}
+
+/// Fields a user may fill in or correct; `None` leaves a field as it is, `Some("")` clears it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MetaPatch {
+    pub title: Option<String>,
+    pub publication: Option<String>,
+    /// Authors separated by ";", each "Family, Given" or a single literal name.
+    pub author: Option<String>,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum HitKind {
+    Article,
+    Quote,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SearchHit {
+    pub kind: HitKind,
+    pub article_id: String,
+    pub title: String,
+    pub publication: Option<String>,
+    pub date: Option<String>,
+    /// Plain text around the match; `highlights` are char spans within it to mark.
+    pub snippet: String,
+    pub highlights: Vec<Span>,
+    pub score: f32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SearchResults {
+    pub total: usize,
+    pub hits: Vec<SearchHit>,
+}
+
+/// One article rendered in one style.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Citation {
+    pub article_id: String,
+    pub style: String,
+    /// The first note (note styles) or the in-text citation (author-date and numeric styles).
+    pub citation: String,
+    pub bibliography: String,
+    /// CSL fields the item lacks; the rendering shows them as the style does ("n.d.").
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StyleInfo {
+    /// What `--style` takes: the file name without `.csl`.
+    pub name: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum ImportStatus {
+    Imported,
+    Duplicate,
+    Failed,
+}
+
+/// What happened to one path of an import batch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportOutcome {
+    pub path: String,
+    pub status: ImportStatus,
+    pub article_id: Option<String>,
+    pub title: Option<String>,
+    /// Why it failed, one line.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportReport {
+    pub imported: usize,
+    pub duplicates: usize,
+    pub failed: usize,
+    pub outcomes: Vec<ImportOutcome>,
+}
+
+/// Progress of a long import, reported per file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportProgress {
+    pub done: usize,
+    pub total: usize,
+    pub path: String,
+}
+
+/// Where the archive lives and how much it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ArchiveInfo {
+    pub data_dir: String,
+    pub article_count: usize,
+}
+
+/// What `extract` finds in one file, without storing anything.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Extraction {
+    pub title: String,
+    /// The article's metadata as a CSL-JSON item: only what the input gives.
+    pub source: SourceMeta,
+    /// CSL fields a citation needs that the input did not give.
+    pub missing: Vec<String>,
+    pub language: Option<String>,
+    pub paragraphs: Vec<String>,
+    pub boilerplate: Vec<Boilerplate>,
+    pub quotes: Vec<Quote>,
+}

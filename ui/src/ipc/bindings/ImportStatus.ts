@@ -1,0 +1,3 @@
+// Hand-written stand-in for the ts-rs binding of the Rust type; the generated file replaces it.
+
+export type ImportStatus = "imported" | "duplicate" | "failed";
