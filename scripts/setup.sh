@@ -29,3 +29,9 @@ if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.packa
   echo "setup: installing npm packages"
   (cd ui && npm ci --no-audit --no-fund)
 fi
+
+# WebDriver bridge for testing the real window (pairs with Debian's WebKitWebDriver).
+if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+  echo "setup: installing tauri-driver"
+  cargo install tauri-driver --locked --quiet
+fi

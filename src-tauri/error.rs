@@ -18,6 +18,8 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
     #[error("no platform data directory is known here; pass --data-dir or set SOURCEBOOK_DATA_DIR")]
     NoDataDir,
+    #[error("the desktop window failed: {0}")]
+    Desktop(String),
     #[error("no article id starts with {0:?}")]
     NoMatch(String),
     #[error("the id prefix {prefix:?} matches {count} articles; type more of it")]
@@ -37,9 +39,16 @@ impl Error {
             Error::Ingest { .. } => "import",
             Error::Io { .. } => "io",
             Error::NoDataDir => "config",
+            Error::Desktop(_) => "desktop",
             Error::Ambiguous { .. } => "invalid-input",
         }
     }
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+impl From<Error> for crate::model::IpcError {
+    fn from(e: Error) -> Self {
+        crate::model::IpcError { kind: e.kind().to_string(), message: e.to_string() }
+    }
+}

@@ -12,7 +12,6 @@ mod error;
 pub mod ingest;
 pub mod metadata;
 pub mod model;
-#[path = "/tmp/stubs/quotes.rs"]
 pub mod quotes;
 pub mod search;
 

@@ -94,11 +94,14 @@ pub enum BoilerplateKind {
 #[ts(export)]
 pub struct CslName {
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub family: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub given: Option<String>,
     /// A name kept as one string (institutions, or names that must not be split).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub literal: Option<String>,
 }
 
@@ -142,18 +145,24 @@ pub struct SourceMeta {
     #[serde(rename = "type")]
     pub csl_type: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub title: Option<String>,
     #[serde(rename = "container-title", skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub container_title: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub author: Vec<CslName>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub issued: Option<CslDate>,
     #[serde(rename = "URL", skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub accessed: Option<CslDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub language: Option<String>,
 }
 
@@ -255,10 +264,13 @@ pub struct SearchHit {
     pub highlights: Vec<Span>,
     pub score: f32,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub quote_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub speaker: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub text: Option<String>,
 }
 
@@ -350,4 +362,12 @@ pub struct Extraction {
     pub paragraphs: Vec<String>,
     pub boilerplate: Vec<Boilerplate>,
     pub quotes: Vec<Quote>,
+}
+
+/// An error as the UI receives it: a stable `kind` to switch on and one readable line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct IpcError {
+    pub kind: String,
+    pub message: String,
 }

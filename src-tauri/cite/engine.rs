@@ -6,7 +6,7 @@
 //! one is by far the slowest step.
 use std::collections::HashMap;
 use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::thread;
 
 use rquickjs::context::EvalOptions;
@@ -27,9 +27,9 @@ const JS_STACK: usize = 24 << 20;
 
 type Job = Box<dyn FnOnce(&mut Worker) + Send>;
 
-/// A handle on the worker thread. Cloning the sender per call keeps the handle `Sync`.
+/// A handle on the worker thread (`mpsc::Sender` is `Sync`, so the handle can be shared).
 pub(crate) struct Handle {
-    jobs: Mutex<mpsc::Sender<Job>>,
+    jobs: mpsc::Sender<Job>,
 }
 
 impl Handle {
@@ -54,7 +54,7 @@ impl Handle {
             })
             .map_err(Error::Io)?;
         ready_rx.recv().map_err(|_| stopped())??;
-        Ok(Handle { jobs: Mutex::new(jobs) })
+        Ok(Handle { jobs })
     }
 
     /// Runs `f` on the worker and waits for its answer.
@@ -66,14 +66,15 @@ impl Handle {
         let job: Job = Box::new(move |worker| {
             let _ = tx.send(f(worker));
         });
-        let sender = self.jobs.lock().unwrap_or_else(|e| e.into_inner()).clone();
-        sender.send(job).map_err(|_| stopped())?;
+        self.jobs.send(job).map_err(|_| stopped())?;
         rx.recv().map_err(|_| stopped())?
     }
 }
 
 fn stopped() -> Error {
-    Error::Engine { message: "the citeproc-js worker stopped".into() }
+    Error::Engine {
+        message: "the citeproc-js worker stopped".into(),
+    }
 }
 
 /// One citation in a document: its id and its CSL citation item (`id`, `locator`, `label`).
@@ -93,14 +94,22 @@ pub(crate) struct Document {
 pub(crate) struct EngineInfo {
     id: u32,
     pub is_note: bool,
+    last_used: u32,
 }
+
+/// How many built engines the worker keeps. A Chicago engine holds about 300 MB of QuickJS
+/// objects (its sort keys inline every macro they call), so the least recently used engine is
+/// dropped beyond this; a desktop session rarely uses more than a couple of styles.
+const MAX_ENGINES: usize = 2;
 
 /// Lives on the worker thread only.
 pub(crate) struct Worker {
     // Field order matters: the context must be dropped before its runtime.
     context: Context,
-    _runtime: Runtime,
+    runtime: Runtime,
     engines: HashMap<(Arc<str>, &'static str), EngineInfo>,
+    /// Source of engine ids and of the last-use stamps.
+    clock: u32,
 }
 
 impl Worker {
@@ -120,29 +129,81 @@ impl Worker {
             // citeproc_commonjs.js ends with `module.exports = CSL` and is not strict-mode
             // clean as a whole: evaluate it as a classic script after a `module` stand-in.
             for source in ["var module = { exports: {} };", CITEPROC_JS, SHIM_JS] {
-                let classic = EvalOptions { strict: false, ..EvalOptions::default() };
-                ctx.eval_with_options::<(), _>(source, classic).map_err(|e| js_error(&ctx, e))?;
+                let mut classic = EvalOptions::default();
+                classic.strict = false;
+                ctx.eval_with_options::<(), _>(source, classic)
+                    .map_err(|e| js_error(&ctx, e))?;
             }
             Ok(())
         })?;
-        Ok(Worker { context, _runtime: runtime, engines: HashMap::new() })
+        Ok(Worker {
+            context,
+            runtime,
+            engines: HashMap::new(),
+            clock: 0,
+        })
     }
 
     /// The engine for `style`, built at first use.
     pub fn engine(&mut self, style: &Style) -> Result<EngineInfo> {
+        self.clock += 1;
         let key = (style.xml.clone(), style.locale);
-        if let Some(info) = self.engines.get(&key) {
+        if let Some(info) = self.engines.get_mut(&key) {
+            info.last_used = self.clock;
             return Ok(*info);
         }
-        let id = self.engines.len() as u32;
-        let class: String = self.context.with(|ctx| {
+        if self.engines.len() >= MAX_ENGINES {
+            self.drop_least_recently_used()?;
+        }
+        let id = self.clock;
+        // Building an engine allocates over a million long-lived objects (Chicago). QuickJS's
+        // cycle collector runs each time the heap grows by half and rescans every live
+        // object, which took about a third of the build; almost nothing built is garbage.
+        // So it is held off during the build and then re-armed at 1.5 times the heap, the
+        // same rule QuickJS applies after each collection.
+        self.runtime.set_gc_threshold(usize::MAX);
+        let class = self.context.with(|ctx| {
             sb_function(&ctx, "build")?
-                .call((id, style.xml.as_ref(), style.locale))
+                .call::<_, String>((id, style.xml.as_ref(), style.locale))
                 .map_err(|e| js_error(&ctx, e))
-        })?;
-        let info = EngineInfo { id, is_note: class == "note" };
+        });
+        // A style that citeproc-js cannot build (an undefined macro, an unknown element) is
+        // the style's fault, not the engine's.
+        let class = class.map_err(|e| match e {
+            Error::Engine { message } => Error::InvalidStyle {
+                name: style.name.clone(),
+                reason: format!("citeproc-js rejected it: {message}"),
+            },
+            other => other,
+        });
+        let heap = self.runtime.memory_usage().malloc_size.max(0) as usize;
+        self.runtime.set_gc_threshold(heap + heap / 2);
+        let info = EngineInfo {
+            id,
+            is_note: class? == "note",
+            last_used: self.clock,
+        };
         self.engines.insert(key, info);
         Ok(info)
+    }
+
+    /// Forgets the least recently used engine; its objects are freed as their references go
+    /// (and any cycles at the next collection).
+    fn drop_least_recently_used(&mut self) -> Result<()> {
+        let Some(key) = self
+            .engines
+            .iter()
+            .min_by_key(|(_, info)| info.last_used)
+            .map(|(k, _)| k.clone())
+        else {
+            return Ok(());
+        };
+        let id = self.engines.remove(&key).map(|info| info.id);
+        self.context.with(|ctx| {
+            sb_function(&ctx, "drop")?
+                .call::<_, ()>((id,))
+                .map_err(|e| js_error(&ctx, e))
+        })
     }
 
     /// Renders one document with a built engine: `citations` in order (one per note for note
@@ -175,14 +236,25 @@ fn sb_function<'js>(ctx: &Ctx<'js>, name: &str) -> Result<Function<'js>> {
 }
 
 /// `String.prototype.localeCompare` as the shim calls it.
-fn js_collate(a: String, b: String, sensitivity: String, ignore_punctuation: bool, numeric: bool) -> i32 {
-    let options =
-        Options { sensitivity: Sensitivity::from_js(&sensitivity), ignore_punctuation, numeric };
+fn js_collate(
+    a: String,
+    b: String,
+    sensitivity: String,
+    ignore_punctuation: bool,
+    numeric: bool,
+) -> i32 {
+    let options = Options {
+        sensitivity: Sensitivity::from_js(&sensitivity),
+        ignore_punctuation,
+        numeric,
+    };
     collate::compare(&a, &b, options) as i32
 }
 
 fn engine_error(e: rquickjs::Error) -> Error {
-    Error::Engine { message: e.to_string() }
+    Error::Engine {
+        message: e.to_string(),
+    }
 }
 
 /// Turns a JavaScript exception into one line: citeproc throws plain strings
@@ -193,7 +265,9 @@ fn js_error(ctx: &Ctx, e: rquickjs::Error) -> Error {
     }
     let value = ctx.catch();
     let message = if let Some(exception) = value.as_exception() {
-        exception.message().unwrap_or_else(|| "unknown JavaScript error".into())
+        exception
+            .message()
+            .unwrap_or_else(|| "unknown JavaScript error".into())
     } else if let Some(s) = value.as_string() {
         s.to_string().unwrap_or_default()
     } else {

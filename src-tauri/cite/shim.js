@@ -62,6 +62,11 @@
       return engine.opt.xclass;
     },
 
+    // Forgets an engine so that its memory can be reclaimed.
+    drop: function (id) {
+      delete engines[id];
+    },
+
     // Renders one document: `citations` ([citationID, citationItem] in order, one per note
     // for note styles) over `items` (CSL-JSON, as a JSON string). Returns a JSON string:
     // {cites: {citationID: text}, bib: [[itemId, entry], ...] or null}.

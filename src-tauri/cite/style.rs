@@ -16,7 +16,11 @@ struct Bundled {
 
 macro_rules! bundled {
     ($name:literal, $locale:literal) => {
-        Bundled { name: $name, xml: include_str!(concat!("styles/", $name, ".csl")), locale: $locale }
+        Bundled {
+            name: $name,
+            xml: include_str!(concat!("styles/", $name, ".csl")),
+            locale: $locale,
+        }
     };
 }
 
@@ -41,6 +45,8 @@ pub(crate) const LOCALES: [(&str, &str); 2] = [
 /// A style ready for citeproc-js: its XML and the locale to render it in.
 #[derive(Clone, Debug)]
 pub(crate) struct Style {
+    /// As the user gave it (a bundled name or a path), for error messages.
+    pub name: String,
     pub xml: Arc<str>,
     pub locale: &'static str,
 }
@@ -62,7 +68,11 @@ pub fn bundled_styles() -> Vec<(String, String)> {
 /// Resolves `style`: the name of a bundled style, else the path of a `.csl` file.
 pub(crate) fn resolve(style: &str) -> Result<Style> {
     if let Some(b) = BUNDLED.iter().find(|b| b.name == style) {
-        return Ok(Style { xml: Arc::from(b.xml), locale: b.locale });
+        return Ok(Style {
+            name: style.to_string(),
+            xml: Arc::from(b.xml),
+            locale: b.locale,
+        });
     }
     let path = Path::new(style);
     let looks_like_path = style.ends_with(".csl") || style.contains(['/', '\\']);
@@ -72,13 +82,23 @@ pub(crate) fn resolve(style: &str) -> Result<Style> {
             known: BUNDLED.iter().map(|b| b.name.to_string()).collect(),
         });
     }
-    let invalid = |reason: String| Error::InvalidStyle { name: style.to_string(), reason };
+    let invalid = |reason: String| Error::InvalidStyle {
+        name: style.to_string(),
+        reason,
+    };
     let bytes = std::fs::read(path).map_err(|e| invalid(format!("cannot read it: {e}")))?;
     let xml = String::from_utf8(bytes).map_err(|e| {
-        invalid(format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+        invalid(format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
     })?;
     let locale = check(&xml).map_err(invalid)?;
-    Ok(Style { xml: Arc::from(xml.trim_start_matches('\u{feff}')), locale })
+    Ok(Style {
+        name: style.to_string(),
+        xml: Arc::from(xml.trim_start_matches('\u{feff}')),
+        locale,
+    })
 }
 
 /// Checks that `xml` is an independent CSL style and returns the locale to render it in.
@@ -97,7 +117,9 @@ fn check(xml: &str) -> std::result::Result<&'static str, String> {
         // A dependent style only points at its parent; it cannot be rendered on its own.
         let parent = root
             .descendants()
-            .find(|n| n.has_tag_name((CSL_NS, "link")) && n.attribute("rel") == Some("independent-parent"))
+            .find(|n| {
+                n.has_tag_name((CSL_NS, "link")) && n.attribute("rel") == Some("independent-parent")
+            })
             .and_then(|n| n.attribute("href"));
         return Err(match parent {
             Some(href) => format!("a dependent style (no <citation>); use its parent {href}"),
@@ -113,13 +135,18 @@ fn check(xml: &str) -> std::result::Result<&'static str, String> {
             .map(|(name, _)| *name)
             .ok_or_else(|| {
                 let known: Vec<&str> = LOCALES.iter().map(|(name, _)| *name).collect();
-                format!("its default-locale {lang} is not bundled (bundled: {})", known.join(", "))
+                format!(
+                    "its default-locale {lang} is not bundled (bundled: {})",
+                    known.join(", ")
+                )
             }),
     }
 }
 
 fn title_of(root: roxmltree::Node) -> Option<String> {
     let info = root.children().find(|n| n.has_tag_name((CSL_NS, "info")))?;
-    let title = info.children().find(|n| n.has_tag_name((CSL_NS, "title")))?;
+    let title = info
+        .children()
+        .find(|n| n.has_tag_name((CSL_NS, "title")))?;
     title.text().map(|t| t.trim().to_string())
 }

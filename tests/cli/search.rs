@@ -1,0 +1,78 @@
+//! Search over articles and quotes, and the index following the archive.
+
+use crate::{fixture, Sandbox};
+
+#[test]
+fn a_quoted_phrase_finds_the_quote_and_its_speaker() {
+    let sb = Sandbox::new();
+    let id = sb.import_seed();
+    let results = sb.json(&["search", "\"quite a burden\"", "--json"]);
+    let hits = results["hits"].as_array().unwrap();
+    assert!(results["total"].as_u64().unwrap() >= 1);
+    let quote = hits
+        .iter()
+        .find(|h| h["kind"] == "quote")
+        .unwrap_or_else(|| panic!("no quote hit: {results}"));
+    assert_eq!(quote["speaker"], "Cho Han-bum");
+    assert_eq!(quote["article_id"], id.as_str());
+    assert!(quote["text"].as_str().unwrap().contains("quite a burden"));
+    assert!(quote["quote_id"].is_string());
+    assert!(!quote["highlights"].as_array().unwrap().is_empty(), "the match is marked in the snippet");
+}
+
+#[test]
+fn words_that_are_not_there_find_nothing() {
+    let sb = Sandbox::new();
+    sb.import_seed();
+    let results = sb.json(&["search", "zeppelin", "--json"]);
+    assert_eq!(results["total"], 0);
+    assert!(results["hits"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn an_index_left_behind_by_a_crash_catches_up_at_open() {
+    let sb = Sandbox::new();
+    sb.import_seed();
+    // Keep the index as it was after the first import…
+    let index = sb.data_dir().join("index");
+    let saved = sb.dir.path().join("index-before");
+    copy_dir(&index, &saved);
+    sb.json(&["import", fixture("reuters-style-clip.txt").to_str().unwrap(), "--json"]);
+    // …and put it back, as if the process died between the archive and the index commit.
+    std::fs::remove_dir_all(&index).unwrap();
+    copy_dir(&saved, &index);
+    let results = sb.json(&["search", "Tumen", "--json"]);
+    assert!(results["total"].as_u64().unwrap() >= 1, "the second article was re-indexed: {results}");
+}
+
+#[test]
+fn a_deleted_index_is_rebuilt_from_the_archive() {
+    let sb = Sandbox::new();
+    sb.import_seed();
+    std::fs::remove_dir_all(sb.data_dir().join("index")).unwrap();
+    let results = sb.json(&["search", "LyngSat", "--json"]);
+    assert!(results["total"].as_u64().unwrap() >= 1);
+}
+
+#[test]
+fn a_malformed_query_is_an_error_not_an_empty_answer() {
+    let sb = Sandbox::new();
+    sb.import_seed();
+    let run = sb.run(&["search", "title:(", "--json"]);
+    assert!(!run.ok);
+    assert_eq!(run.stderr.trim().lines().count(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains("query"), "{}", run.stderr);
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}

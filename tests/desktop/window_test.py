@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""The real desktop window under Xvfb, driven over W3C WebDriver (tauri-driver + WebKitWebDriver).
+
+Usage: window_test.py PATH/TO/sourcebook
+Imports the sample article through the CLI into a fresh archive, opens the window on it, and
+checks what a person would: the library lists the article, the reader shows numbered paragraphs
+with the seed's quotes attributed, missing metadata is flagged, and search finds a quote.
+Screenshots go to $CARGO_TARGET_DIR/screenshots (or the system temp dir).
+"""
+import base64
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+DRIVER = "http://127.0.0.1:4444"
+SEED_TITLE = "North Korea’s shifting satellite allegiance to Russia signals China’s waning influence"
+HERE = os.path.dirname(os.path.abspath(__file__))
+SEED = os.path.join(HERE, "..", "..", "src-tauri", "samples", "scmp-satellite-switch.txt")
+
+
+def call(method, path, body=None):
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(DRIVER + path, data=data, method=method,
+                                 headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(req, timeout=60) as resp:
+            return json.loads(resp.read() or b"{}").get("value")
+    except urllib.error.HTTPError as e:
+        raise RuntimeError(f"{method} {path}: {e.code} {e.read().decode(errors='replace')}") from None
+
+
+class Window:
+    def __init__(self, session):
+        self.s = f"/session/{session}"
+
+    def find(self, xpath, timeout=20):
+        deadline = time.time() + timeout
+        while True:
+            try:
+                found = call("POST", f"{self.s}/element", {"using": "xpath", "value": xpath})
+                return next(iter(found.values()))
+            except RuntimeError:
+                if time.time() > deadline:
+                    raise AssertionError(f"nothing matches {xpath} after {timeout}s") from None
+                time.sleep(0.3)
+
+    def click(self, element):
+        call("POST", f"{self.s}/element/{element}/click", {})
+        time.sleep(0.5)
+
+    def type(self, element, text):
+        call("POST", f"{self.s}/element/{element}/value", {"text": text})
+
+    def text(self, element):
+        return call("GET", f"{self.s}/element/{element}/text")
+
+    def page_text(self):
+        return call("POST", f"{self.s}/execute/sync",
+                    {"script": "return document.body.innerText", "args": []})
+
+    def wait_text(self, needle, timeout=20):
+        deadline = time.time() + timeout
+        while needle not in self.page_text():
+            if time.time() > deadline:
+                raise AssertionError(f"{needle!r} never appeared in the window")
+            time.sleep(0.3)
+
+    def screenshot(self, name, out_dir):
+        png = base64.b64decode(call("GET", f"{self.s}/screenshot"))
+        path = os.path.join(out_dir, name)
+        with open(path, "wb") as f:
+            f.write(png)
+        return path
+
+
+def xpath_text(text):
+    return f"//*[contains(normalize-space(.), {json.dumps(text)}) and not(.//*[contains(normalize-space(.), {json.dumps(text)})])]"
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    out_dir = os.path.join(os.environ.get("CARGO_TARGET_DIR", tempfile.gettempdir()), "screenshots")
+    os.makedirs(out_dir, exist_ok=True)
+    data_dir = tempfile.mkdtemp(prefix="sourcebook-window-")
+    subprocess.run([binary, "--data-dir", data_dir, "import", SEED], check=True, capture_output=True)
+
+    env = dict(os.environ, SOURCEBOOK_DATA_DIR=data_dir)
+    procs = []
+    if not env.get("DISPLAY"):
+        env["DISPLAY"] = ":97"
+        procs.append(subprocess.Popen(["Xvfb", ":97", "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        time.sleep(1)
+    tauri_driver = shutil.which("tauri-driver") or os.path.expanduser("~/.cargo/bin/tauri-driver")
+    procs.append(subprocess.Popen([tauri_driver, "--port", "4444"], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    passed, failed = 0, 0
+    session = None
+    try:
+        for _ in range(50):
+            try:
+                call("GET", "/status")
+                break
+            except Exception:
+                time.sleep(0.2)
+        caps = {"capabilities": {"alwaysMatch": {"browserName": "wry",
+                                                 "tauri:options": {"application": binary}}}}
+        session = call("POST", "/session", caps)["sessionId"]
+        w = Window(session)
+        checks = [
+            ("library lists the article", lambda: w.find(xpath_text(SEED_TITLE))),
+            ("opening it shows the reader", lambda: (w.click(w.find(xpath_text(SEED_TITLE))),
+                                                      w.wait_text("Kang Jun-young"))),
+            ("quotes are attributed to full names", lambda: (w.wait_text("Cho Han-bum"),
+                                                             w.wait_text("Ramon Pacheco Pardo"))),
+            ("missing metadata is flagged", lambda: w.wait_text("issued")),
+            ("search finds a quote", lambda: (w.type(w.find("//input[@type='search']"), "burden"),
+                                              w.wait_text("quite a burden"))),
+        ]
+        for name, check in checks:
+            try:
+                check()
+                passed += 1
+                print(f"ok   {name}")
+            except Exception as e:  # report every check, then fail the run
+                failed += 1
+                print(f"FAIL {name}: {e}")
+        print("screenshot:", w.screenshot("window.png", out_dir))
+    finally:
+        if session:
+            try:
+                call("DELETE", f"/session/{session}")
+            except Exception:
+                pass
+        for p in reversed(procs):
+            p.terminate()
+        shutil.rmtree(data_dir, ignore_errors=True)
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

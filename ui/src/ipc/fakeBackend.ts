@@ -1,0 +1,332 @@
+// An in-memory Backend for unit tests and the browser preview (no Tauri): same calls, same
+// shapes, same kinds of rejection, over the sample article. It imitates the Rust side only as
+// far as the UI needs; it is not a second implementation of search or citation.
+
+import type { Backend, FileDrag, Unlisten } from './backend';
+import type { Article } from './bindings/Article';
+import type { ArticleSummary } from './bindings/ArticleSummary';
+import type { Citation } from './bindings/Citation';
+import type { CslDate } from './bindings/CslDate';
+import type { CslName } from './bindings/CslName';
+import type { ImportProgress } from './bindings/ImportProgress';
+import type { ImportReport } from './bindings/ImportReport';
+import type { MetaPatch } from './bindings/MetaPatch';
+import type { SearchHit } from './bindings/SearchHit';
+import type { SourceMeta } from './bindings/SourceMeta';
+import type { Span } from './bindings/Span';
+import type { StyleInfo } from './bindings/StyleInfo';
+import { ipcError } from './errors';
+import { SAMPLE_PATH, sampleContent } from './fake/sample';
+
+export interface FakeOptions {
+  /** How long the first citation in each style takes, as the real engine warms up (ms). */
+  firstCiteDelayMs?: number;
+  /** Delay of every other call (ms), so spinners and races can be seen. */
+  latencyMs?: number;
+}
+
+const STYLES: StyleInfo[] = [
+  { name: 'chicago-notes-bibliography', title: 'Chicago Manual of Style 17th edition (note)' },
+  { name: 'chicago-author-date', title: 'Chicago Manual of Style 17th edition (author-date)' },
+  { name: 'apa', title: 'American Psychological Association 7th edition' },
+  { name: 'modern-language-association', title: 'Modern Language Association 9th edition' },
+  { name: 'harvard-cite-them-right', title: 'Cite Them Right 12th edition - Harvard' },
+  { name: 'ieee', title: 'IEEE' },
+];
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const chars = (s: string): number => Array.from(s).length;
+
+function missingOf(meta: SourceMeta): string[] {
+  const missing: string[] = [];
+  if (meta.title == null) missing.push('title');
+  if (meta['container-title'] == null) missing.push('container-title');
+  if ((meta.author ?? []).length === 0) missing.push('author');
+  if (meta.issued == null) missing.push('issued');
+  if (meta.URL == null) missing.push('URL');
+  return missing;
+}
+
+function isoDate(date: CslDate | null): string | null {
+  const parts = date?.['date-parts'][0];
+  if (!parts || parts.length === 0) return null;
+  return parts.map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
+}
+
+function parseDate(value: string): CslDate {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  const parts = m ? [m[1], m[2], m[3]].filter((p) => p !== undefined).map(Number) : [];
+  const [, month = 1, day = 1] = parts;
+  if (!m || month < 1 || month > 12 || day < 1 || day > 31) {
+    throw ipcError('invalid-input', `“${value}” is not a date: use YYYY, YYYY-MM or YYYY-MM-DD.`);
+  }
+  return { 'date-parts': [parts] };
+}
+
+function parseAuthors(value: string): CslName[] {
+  return value
+    .split(';')
+    .map((a) => a.trim())
+    .filter((a) => a.length > 0)
+    .map((a) => {
+      const comma = a.indexOf(',');
+      if (comma < 0) return { family: null, given: null, literal: a };
+      return { family: a.slice(0, comma).trim(), given: a.slice(comma + 1).trim() || null, literal: null };
+    });
+}
+
+/** `""` clears a field, `null` leaves it: the MetaPatch contract. */
+function patched<T>(current: T | null, value: string | null, parse: (v: string) => T): T | null {
+  if (value === null) return current;
+  return value.trim() === '' ? null : parse(value.trim());
+}
+
+function nameText(name: CslName, inverted: boolean): string {
+  if (name.literal != null) return name.literal;
+  if (name.given == null) return name.family ?? '';
+  return inverted ? `${name.family}, ${name.given}` : `${name.given} ${name.family}`;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "July 9, 2024", as the note styles print a newspaper date. */
+function longDate(date: CslDate | null): string | null {
+  const [year, month, day] = date?.['date-parts'][0] ?? [];
+  if (year === undefined) return null;
+  const name = month === undefined ? undefined : MONTHS[month - 1];
+  if (name === undefined) return String(year);
+  return day === undefined ? `${name} ${year}` : `${name} ${day}, ${year}`;
+}
+
+/** Ends with one full stop: "n.d." must not become "n.d..". */
+function sentence(text: string): string {
+  return text.endsWith('.') ? text : `${text}.`;
+}
+
+/** A plausible rendering for the preview; the real one comes from CSL styles in Rust. */
+function renderCitation(article: Article, style: string): Citation {
+  const meta = article.source;
+  const authors = meta.author ?? [];
+  const date = longDate(meta.issued);
+  const title = meta.title ?? article.title;
+  const tail = [meta['container-title'], date ?? 'n.d.', meta.URL].filter((p) => p != null);
+  let citation: string;
+  let bibliography: string;
+  if (style === 'chicago-notes-bibliography') {
+    const who = authors.map((n) => nameText(n, false)).join(' and ');
+    citation = `${who ? `${who}, ` : ''}“${title},” ${sentence(tail.join(', '))}`;
+    const whoInv = authors.map((n, i) => nameText(n, i === 0)).join(', and ');
+    bibliography = `${whoInv ? `${whoInv}. ` : ''}“${title}.” ${sentence(tail.join('. '))}`;
+  } else {
+    const year = meta.issued?.['date-parts'][0]?.[0]?.toString() ?? 'n.d.';
+    const first = authors[0];
+    const lead = first ? (first.family ?? first.literal ?? '') : `“${title}”`;
+    citation = `(${lead}, ${year})`;
+    const who = authors.map((n, i) => nameText(n, i === 0)).join(', ');
+    const rest = [meta['container-title'], meta.URL].filter((p) => p != null);
+    bibliography = [`${who ? `${who} ` : ''}(${year}).`, `${title}.`, ...rest.map((p) => `${p}.`)].join(' ');
+  }
+  return { article_id: article.id, style, citation, bibliography, missing: [...article.missing] };
+}
+
+/** Finds every case-insensitive occurrence of the terms in `text`, as char spans. */
+function matchSpans(text: string, terms: string[]): Span[] {
+  const lower = text.toLowerCase();
+  const spans: Span[] = [];
+  for (const term of terms) {
+    for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + term.length)) {
+      const start = chars(text.slice(0, at));
+      spans.push({ start, end: start + chars(term) });
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** A window of about `radius` chars each side of the first match, with spans re-based. */
+function snippetAround(text: string, spans: Span[], radius = 90): { snippet: string; highlights: Span[] } {
+  const all = Array.from(text);
+  const first = spans[0] ?? { start: 0, end: 0 };
+  const from = Math.max(0, first.start - radius);
+  const to = Math.min(all.length, first.end + radius);
+  const lead = from > 0 ? '…' : '';
+  const snippet = lead + all.slice(from, to).join('') + (to < all.length ? '…' : '');
+  const shift = chars(lead) - from;
+  const highlights = spans
+    .filter((s) => s.start >= from && s.end <= to)
+    .map((s) => ({ start: s.start + shift, end: s.end + shift }));
+  return { snippet, highlights };
+}
+
+export function createFakeBackend(options: FakeOptions = {}): Backend {
+  const { firstCiteDelayMs = 0, latencyMs = 0 } = options;
+  const articles = new Map<string, Article>();
+  const warmStyles = new Set<string>();
+  const progressHandlers = new Set<(p: ImportProgress) => void>();
+  let nextId = 1;
+
+  const settle = () => (latencyMs > 0 ? sleep(latencyMs) : Promise.resolve());
+  const emit = (p: ImportProgress) => progressHandlers.forEach((h) => h(p));
+
+  function find(id: string): Article {
+    const article = articles.get(id);
+    if (!article) throw ipcError('not-found', `No article with id ${id} in the archive.`);
+    return article;
+  }
+
+  function summary(a: Article): ArticleSummary {
+    return {
+      id: a.id,
+      title: a.title,
+      publication: a.source['container-title'],
+      date: isoDate(a.source.issued),
+      language: a.language,
+      quote_count: a.quotes.length,
+      missing: [...a.missing],
+      imported_at: a.imported_at,
+    };
+  }
+
+  async function importSampleArticle(): Promise<ImportReport> {
+    emit({ done: 0, total: 1, path: SAMPLE_PATH });
+    await settle();
+    const content = sampleContent();
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(content.original));
+    const sha256 = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+    const existing = [...articles.values()].find((a) => a.sha256 === sha256);
+    emit({ done: 1, total: 1, path: SAMPLE_PATH });
+    if (existing) {
+      return {
+        imported: 0,
+        duplicates: 1,
+        failed: 0,
+        outcomes: [{ path: SAMPLE_PATH, status: 'duplicate', article_id: existing.id, title: existing.title, error: null }],
+      };
+    }
+    const id = `fake-${nextId++}`;
+    const article: Article = {
+      id,
+      title: content.title,
+      text: content.text,
+      paragraphs: content.paragraphs,
+      language: 'en',
+      source: content.source,
+      missing: missingOf(content.source),
+      boilerplate: content.boilerplate,
+      quotes: content.quotes.map((q, i) => ({ id: `${id}-q${i + 1}`, ...q })),
+      imported_at: new Date().toISOString(),
+      sha256,
+    };
+    articles.set(id, article);
+    return {
+      imported: 1,
+      duplicates: 0,
+      failed: 0,
+      outcomes: [{ path: SAMPLE_PATH, status: 'imported', article_id: id, title: article.title, error: null }],
+    };
+  }
+
+  return {
+    isPreview: true,
+
+    async listArticles() {
+      await settle();
+      return [...articles.values()].map(summary);
+    },
+
+    async getArticle(id) {
+      await settle();
+      return structuredClone(find(id));
+    },
+
+    async searchArchive(query) {
+      await settle();
+      const terms = query.toLowerCase().split(/\s+/).filter((t) => t.length > 0);
+      if (terms.length === 0) return { total: 0, hits: [] };
+      const hits: SearchHit[] = [];
+      for (const a of articles.values()) {
+        const base = {
+          article_id: a.id,
+          title: a.title,
+          publication: a.source['container-title'],
+          date: isoDate(a.source.issued),
+        };
+        const haystack = `${a.title}\n${a.text}`;
+        const spans = matchSpans(haystack, terms);
+        if (terms.every((t) => haystack.toLowerCase().includes(t))) {
+          hits.push({ ...base, kind: 'article', ...snippetAround(haystack, spans), score: spans.length, quote_id: null, speaker: null, text: null });
+        }
+        for (const q of a.quotes) {
+          if (!terms.every((t) => q.text.toLowerCase().includes(t))) continue;
+          const qSpans = matchSpans(q.text, terms);
+          hits.push({ ...base, kind: 'quote', ...snippetAround(q.text, qSpans, 140), score: qSpans.length + 1, quote_id: q.id, speaker: q.speaker, text: q.text });
+        }
+      }
+      hits.sort((x, y) => y.score - x.score);
+      return { total: hits.length, hits };
+    },
+
+    async listStyles() {
+      await settle();
+      return STYLES.map((s) => ({ ...s }));
+    },
+
+    async citeArticle(id, style) {
+      const article = find(id);
+      if (!STYLES.some((s) => s.name === style)) {
+        throw ipcError('unknown-style', `No citation style named “${style}”.`);
+      }
+      await (warmStyles.has(style) ? settle() : sleep(firstCiteDelayMs));
+      warmStyles.add(style);
+      return renderCitation(article, style);
+    },
+
+    async editArticle(id, patch: MetaPatch) {
+      await settle();
+      const article = find(id);
+      const meta = article.source;
+      const source: SourceMeta = {
+        ...meta,
+        title: patched(meta.title, patch.title, (v) => v),
+        'container-title': patched(meta['container-title'], patch.publication, (v) => v),
+        author: patched(meta.author ?? [], patch.author, parseAuthors) ?? [],
+        issued: patched(meta.issued, patch.date, parseDate),
+        URL: patched(meta.URL, patch.url, (v) => v),
+      };
+      const updated: Article = {
+        ...article,
+        title: source.title ?? 'Untitled article',
+        source,
+        missing: missingOf(source),
+      };
+      articles.set(id, updated);
+      return structuredClone(updated);
+    },
+
+    async importPaths(paths) {
+      const outcomes = paths.map((path, i) => {
+        emit({ done: i + 1, total: paths.length, path });
+        return { path, status: 'failed' as const, article_id: null, title: null, error: 'The browser preview cannot read files; run the desktop app to import them.' };
+      });
+      await settle();
+      return { imported: 0, duplicates: 0, failed: outcomes.length, outcomes };
+    },
+
+    importSample: importSampleArticle,
+
+    async archiveInfo() {
+      await settle();
+      return { data_dir: '(browser preview: in memory, nothing is saved)', article_count: articles.size };
+    },
+
+    async onImportProgress(handler) {
+      progressHandlers.add(handler);
+      const unlisten: Unlisten = () => progressHandlers.delete(handler);
+      return unlisten;
+    },
+
+    // A browser page is never handed file paths on drop, so the preview has nothing to report.
+    async onFileDrag(_handler: (drag: FileDrag) => void) {
+      return () => {};
+    },
+  };
+}

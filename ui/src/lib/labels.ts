@@ -1,0 +1,57 @@
+// Words the UI uses for backend codes: CSL field names, quote and boilerplate kinds, dates.
+
+import type { BoilerplateKind } from '../ipc/bindings/BoilerplateKind';
+import type { CslDate } from '../ipc/bindings/CslDate';
+import type { QuoteKind } from '../ipc/bindings/QuoteKind';
+
+const FIELD_LABELS: Record<string, string> = {
+  title: 'title',
+  'container-title': 'publication',
+  author: 'author',
+  issued: 'date',
+  URL: 'URL',
+  accessed: 'access date',
+};
+
+/** "container-title" → "publication": CSL's names mean little to most writers. */
+export function fieldLabel(cslField: string): string {
+  return FIELD_LABELS[cslField] ?? cslField;
+}
+
+export function missingList(fields: readonly string[]): string {
+  return fields.map(fieldLabel).join(', ');
+}
+
+export const QUOTE_KIND_LABELS: Record<QuoteKind, string> = {
+  direct: 'Direct quote',
+  partial: 'Partial quote',
+  indirect: 'Indirect (reported) speech',
+};
+
+export const BOILERPLATE_LABELS: Record<BoilerplateKind, string> = {
+  'repeated-headline': 'Repeated headline',
+  caption: 'Photo caption',
+  notice: 'Site notice',
+};
+
+/** A CSL date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (the form MetaPatch takes), or "". */
+export function isoDate(date: CslDate | null | undefined): string {
+  const parts = date?.['date-parts'][0] ?? [];
+  return parts.map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2024-07-09" → "9 Jul 2024"; partial dates stay partial; anything else is shown as given. */
+export function displayDate(iso: string | null | undefined): string | null {
+  if (iso == null || iso === '') return null;
+  const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?/.exec(iso);
+  if (!m) return iso;
+  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
+  return [m[3] ? String(Number(m[3])) : null, month ?? null, m[1]].filter((p) => p !== null).join(' ');
+}
+
+/** "en" → "EN": language tags are shown as short badges. */
+export function languageBadge(language: string | null | undefined): string | null {
+  return language ? language.toUpperCase() : null;
+}

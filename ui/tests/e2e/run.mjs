@@ -1,0 +1,257 @@
+// End-to-end check of the built UI (ui/dist) in headless Chromium against the in-memory backend:
+// serves dist on 127.0.0.1 under the app's CSP, walks a researcher's first session, asserts,
+// saves screenshots, and ends with "N passed, M failed".
+
+import { createServer } from 'node:http';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const dist = resolve(here, '../../dist');
+const shots = resolve(here, 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Stricter than the desktop shell's policy (no inline styles at all): Tauri adds nonces to its CSP,
+// and a nonce makes browsers ignore 'unsafe-inline', so the UI must not depend on it.
+const CSP = "default-src 'self'; style-src 'self'";
+/** @type {Record<string, string>} */
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
+
+/** Serves ui/dist; anything outside it, or missing, is a 404. */
+function serve() {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(dist, path === '/' ? 'index.html' : path));
+    try {
+      if (!file.startsWith(dist) || !(await stat(file)).isFile()) throw new Error('not a file');
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CSP,
+      });
+      res.end(await readFile(file));
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+/** @type {{ name: string, ok: boolean }[]} */
+const results = [];
+
+/**
+ * Runs one named check; a failure is recorded and the walk goes on.
+ * @param {string} name
+ * @param {() => Promise<void>} body
+ */
+async function check(name, body) {
+  try {
+    await body();
+    results.push({ name, ok: true });
+    console.log(`ok - ${name}`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    console.log(`FAIL - ${name}: ${String(error instanceof Error ? error.message : error).split('\n').slice(0, 3).join(' ')}`);
+  }
+}
+
+/**
+ * @param {boolean} condition
+ * @param {string} message
+ */
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function main() {
+  await stat(join(dist, 'index.html')).catch(() => {
+    throw new Error('ui/dist/index.html is missing: run `npm run build` first');
+  });
+  await stat(CHROMIUM).catch(() => {
+    throw new Error(`${CHROMIUM} not found: apt-get install chromium`);
+  });
+  await mkdir(shots, { recursive: true });
+
+  const server = await serve();
+  const address = server.address();
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  /** @type {string[]} */
+  const problems = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8000);
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    const shot = (/** @type {string} */ name) => page.screenshot({ path: join(shots, `${name}.png`) });
+    const rows = page.getByTestId('library-row');
+
+    await page.goto(`${origin}/`);
+
+    await check('an empty archive offers the sample article and explains drag-and-drop', async () => {
+      const empty = page.getByTestId('empty-state');
+      await empty.waitFor();
+      expect((await empty.innerText()).includes('Drag'), 'no drag-and-drop explanation');
+      await shot('01-empty');
+    });
+
+    await check('importing the sample lists it with its missing metadata', async () => {
+      await page.getByRole('button', { name: 'Import the sample article' }).click();
+      await rows.first().waitFor();
+      expect((await rows.count()) === 1, `expected 1 row, got ${await rows.count()}`);
+      const badge = await rows.first().getByTestId('missing-badge').innerText();
+      expect(badge.includes('date') && badge.includes('publication'), `badge says "${badge}"`);
+      expect((await rows.first().innerText()).includes('—'), 'no em-dash for the unknown publication');
+    });
+
+    await check('opening the article shows numbered paragraphs', async () => {
+      await rows.first().click();
+      const title = await page.getByTestId('reader-title').innerText();
+      expect(title.startsWith('North Korea’s shifting satellite'), `title is "${title}"`);
+      const paragraphs = page.getByTestId('paragraph');
+      expect((await paragraphs.count()) >= 10, `only ${await paragraphs.count()} paragraphs`);
+      const first = await paragraphs.first().locator('.num').innerText();
+      expect(first.replace(/\s/g, ' ') === '¶ 1', `first locator is "${first}"`);
+      await shot('02-reader');
+    });
+
+    await check('quotes are highlighted in the text with a speaker legend', async () => {
+      const quotes = page.locator('[data-testid="reader"] [data-quotes]');
+      expect((await quotes.count()) >= 8, `only ${await quotes.count()} highlighted runs`);
+      const legend = await page.getByTestId('speaker-legend').innerText();
+      expect(legend.includes('Cho Han-bum') && legend.includes('Kang Jun-young'), `legend: ${legend}`);
+    });
+
+    await check('clicking a quote shows its speaker, kind and paragraph', async () => {
+      await page.locator('[data-quotes]', { hasText: /^quite a burden$/ }).click();
+      expect((await page.getByTestId('quote-speaker').innerText()) === 'Cho Han-bum', 'wrong speaker');
+      const card = await page.getByTestId('quote-card').innerText();
+      expect(card.includes('Partial quote') && card.includes('¶ 6'), `card: ${card}`);
+      expect(card.includes('Korea Institute for National Unification'), 'descriptor missing');
+      await shot('03-quote');
+    });
+
+    await check('a second click on a nested quote selects the quote around it', async () => {
+      await page.locator('[data-quotes]', { hasText: /^quite a burden$/ }).click();
+      const card = await page.getByTestId('quote-card').innerText();
+      expect(card.includes('Indirect'), `card: ${card}`);
+    });
+
+    await check('searching "burden" finds the quote with its speaker and opens it', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.type('burden');
+      const hit = page.locator('[data-testid="search-hit"][data-kind="quote"]').first();
+      await hit.waitFor();
+      expect((await hit.getByTestId('hit-speaker').innerText()) === 'Cho Han-bum', 'wrong speaker on hit');
+      const marked = await hit.locator('mark.hit').allInnerTexts();
+      expect(marked.some((m) => m.toLowerCase() === 'burden'), `marks: ${marked.join('|')}`);
+      await shot('04-search');
+      await hit.click();
+      await page.getByTestId('search-results').waitFor({ state: 'detached' });
+      expect((await page.getByTestId('quote-speaker').innerText()) === 'Cho Han-bum', 'hit did not select the quote');
+    });
+
+    await check('a citation renders with its missing fields listed', async () => {
+      const note = page.getByTestId('rendered-citation');
+      await note.waitFor();
+      expect((await note.innerText()).includes('n.d.'), 'undated note lacks n.d.');
+      const warning = await page.getByTestId('cite-missing').innerText();
+      expect(warning.includes('date') && warning.includes('publication'), `warning: ${warning}`);
+      expect((await page.getByTestId('rendered-bibliography').innerText()).length > 20, 'no bibliography');
+    });
+
+    await check('a date the backend refuses shows its message', async () => {
+      await page.locator('#meta-field-date').fill('July 2024');
+      await page.getByTestId('meta-save').click();
+      const error = await page.getByTestId('meta-error').innerText();
+      expect(error.includes('not a date'), `error: ${error}`);
+    });
+
+    await check('saving a date updates the badge, the reader and the citation', async () => {
+      await page.locator('#meta-field-date').fill('2024-07-09');
+      await page.getByTestId('meta-save').click();
+      await page.getByTestId('missing-flag-date').waitFor({ state: 'detached' });
+      const badge = rows.first().getByTestId('missing-badge');
+      await badge.filter({ hasNotText: 'date' }).waitFor();
+      expect((await badge.innerText()).includes("publication"), "publication no longer flagged");
+      expect((await page.getByTestId('source-line').innerText()).includes('9 Jul 2024'), 'reader date not updated');
+      await page.getByTestId('rendered-citation').filter({ hasText: '2024' }).waitFor();
+      await shot('05-edited');
+    });
+
+    await check('switching style shows a spinner, then the new rendering', async () => {
+      await page.getByTestId('style-picker').selectOption('apa');
+      await page.getByTestId('cite-loading').waitFor();
+      await shot('06-cite-loading');
+      const note = page.getByTestId('rendered-citation').filter({ hasText: '(' });
+      await note.waitFor();
+      expect((await note.innerText()).includes('2024'), 'APA citation lacks the year');
+    });
+
+    await check('Ctrl+Shift+C copies the citation', async () => {
+      await page.locator('body').click({ position: { x: 700, y: 870 } });
+      await page.keyboard.press('Control+Shift+C');
+      await page.getByTestId('copy-citation').filter({ hasText: 'Copied' }).waitFor();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      const shown = await page.getByTestId('rendered-citation').innerText();
+      expect(copied === shown, `clipboard has "${copied}"`);
+    });
+
+    await check('arrow keys and Enter work in the library list', async () => {
+      await page.getByRole('listbox', { name: 'Articles' }).focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      const selected = await rows.first().getAttribute('aria-selected');
+      expect(selected === 'true', `aria-selected=${selected}`);
+    });
+
+    await check('the dark theme follows the system', async () => {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(bg !== 'rgb(243, 242, 239)', `body is still light: ${bg}`);
+      await page.locator('[data-quotes]', { hasText: /^upper hand$/ }).click();
+      await shot('07-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
+    });
+
+    await check('no script errors and no CSP violations', async () => {
+      expect(problems.length === 0, problems.join(' | '));
+    });
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  results.push({ name: 'setup', ok: false });
+  console.log(`FAIL - setup: ${error instanceof Error ? error.message : error}`);
+}
+const failed = results.filter((r) => !r.ok).length;
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;

@@ -1,0 +1,191 @@
+// Tests the application stores against the in-memory fake backend.
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Backend } from '../../src/ipc/backend';
+import { createFakeBackend } from '../../src/ipc/fakeBackend';
+import { AppState } from '../../src/lib/stores/app.svelte';
+import { MetaForm } from '../../src/lib/stores/metaForm.svelte';
+
+async function started(backend: Backend = createFakeBackend()) {
+  const copied: string[] = [];
+  const app = new AppState(backend, {
+    searchDebounceMs: 100,
+    writeText: async (text) => void copied.push(text),
+  });
+  await app.start();
+  return { app, copied };
+}
+
+async function withSample() {
+  const ctx = await started();
+  await ctx.app.importSample();
+  return ctx;
+}
+
+describe('library', () => {
+  it('starts empty, then lists and opens the imported sample', async () => {
+    const { app } = await started();
+    expect(app.archive.loaded).toBe(true);
+    expect(app.archive.articles).toEqual([]);
+    expect(app.archive.info?.article_count).toBe(0);
+
+    await app.importSample();
+    expect(app.archive.articles).toHaveLength(1);
+    expect(app.archive.info?.article_count).toBe(1);
+    expect(app.archive.current?.title).toMatch(/^North Korea’s shifting satellite/);
+    expect(app.archive.current?.paragraphs.length).toBeGreaterThan(10);
+    expect(app.notices.items.map((n) => n.title)).toEqual(['Import finished: 1 imported.']);
+  });
+
+  it('reports a second import of the same file as a duplicate', async () => {
+    const { app } = await withSample();
+    await app.importSample();
+    expect(app.archive.articles).toHaveLength(1);
+    expect(app.notices.items.at(-1)?.title).toBe('Import finished: 0 imported, 1 already in the archive.');
+  });
+
+  it('keeps failed imports visible with their reasons', async () => {
+    const { app } = await started();
+    await app.importPaths(['/tmp/a.pdf']);
+    const notice = app.notices.items.at(-1);
+    expect(notice?.tone).toBe('error');
+    expect(notice?.details[0]).toMatch(/^\/tmp\/a\.pdf: /);
+  });
+
+  it('moves the cursor within bounds and opens the row under it', async () => {
+    const { app } = await withSample();
+    app.archive.moveCursor(5);
+    expect(app.archive.cursor).toBe(0);
+    app.archive.moveCursor(-1);
+    expect(app.archive.cursor).toBe(0);
+    await app.openCursor();
+    expect(app.archive.current?.id).toBe(app.archive.articles[0]?.id);
+  });
+
+  it('shows the backend message when an article cannot be opened', async () => {
+    const { app } = await started();
+    await app.open('missing-id');
+    expect(app.archive.current).toBeNull();
+    expect(app.notices.items.at(-1)?.title).toBe('Could not open the article: No article with id missing-id in the archive.');
+  });
+
+  it('colours quotes by speaker, in order of first appearance', async () => {
+    const { app } = await withSample();
+    const legend = app.archive.legend;
+    expect(legend[0]?.speaker).toBe('LyngSat');
+    const cho = legend.find((e) => e.speaker === 'Cho Han-bum');
+    expect(cho?.count).toBe(3);
+    const choQuote = app.archive.current!.quotes.find((q) => q.speaker === 'Cho Han-bum')!;
+    expect(app.archive.slotOf(choQuote.id)).toBe(cho?.slot);
+  });
+});
+
+describe('search', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('waits for a pause in typing, then shows quote and article hits', async () => {
+    const { app } = await withSample();
+    app.search.input('bur');
+    app.search.input('burden');
+    expect(app.search.busy).toBe(true);
+    expect(app.search.results).toBeNull();
+    await vi.advanceTimersByTimeAsync(150);
+    expect(app.search.busy).toBe(false);
+    const quoteHits = app.search.hits.filter((h) => h.kind === 'quote');
+    expect(quoteHits.map((h) => h.speaker)).toEqual(['Cho Han-bum', 'Cho Han-bum']);
+    expect(app.search.hits.some((h) => h.kind === 'article')).toBe(true);
+  });
+
+  it('opens a quote hit with the quote selected and scrolled to', async () => {
+    const { app } = await withSample();
+    app.search.input('quite a burden');
+    await vi.advanceTimersByTimeAsync(150);
+    const hit = app.search.hits.find((h) => h.kind === 'quote' && h.text === 'quite a burden')!;
+    await app.openHit(hit);
+    expect(app.search.open).toBe(false);
+    expect(app.archive.selectedQuote?.speaker).toBe('Cho Han-bum');
+    expect(app.archive.selectedQuote?.kind).toBe('partial');
+    expect(app.archive.scrollRequest?.quoteId).toBe(hit.quote_id);
+  });
+
+  it('clears results when the box is emptied', async () => {
+    const { app } = await withSample();
+    app.search.input('burden');
+    await vi.advanceTimersByTimeAsync(150);
+    app.search.input('');
+    expect(app.search.results).toBeNull();
+    expect(app.search.busy).toBe(false);
+  });
+});
+
+describe('metadata editing', () => {
+  it('sends only changed fields, and "" to clear one', async () => {
+    const { app } = await withSample();
+    const form = new MetaForm(app.archive.current!);
+    expect(form.dirty).toBe(false);
+    form.values.date = ' 2024-07-09 ';
+    form.values.title = '';
+    expect(form.dirty).toBe(true);
+    expect(form.patch()).toEqual({ title: '', publication: null, author: null, date: '2024-07-09', url: null });
+  });
+
+  it('saving a date refreshes the reader, the list, the form and the citation', async () => {
+    const { app } = await withSample();
+    await vi.waitFor(() => expect(app.cite.citation).not.toBeNull());
+    expect(app.archive.articles[0]?.missing).toContain('issued');
+
+    app.archive.form!.values.date = '2024-07-09';
+    app.archive.form!.values.author = 'Lee, Jeong-ho; Reuters';
+    await app.saveMeta();
+
+    expect(app.archive.articles[0]?.missing).toEqual(['container-title', 'URL']);
+    expect(app.archive.articles[0]?.date).toBe('2024-07-09');
+    expect(app.archive.current?.missing).toEqual(['container-title', 'URL']);
+    expect(app.archive.current?.source.author).toEqual([
+      { family: 'Lee', given: 'Jeong-ho', literal: null },
+      { family: null, given: null, literal: 'Reuters' },
+    ]);
+    expect(app.archive.form?.dirty).toBe(false);
+    expect(app.archive.form?.initial.date).toBe('2024-07-09');
+    await vi.waitFor(() => expect(app.cite.citation?.missing).toEqual(['container-title', 'URL']));
+  });
+
+  it('keeps the draft and shows the reason when the backend refuses it', async () => {
+    const { app } = await withSample();
+    app.archive.form!.values.date = 'July 2024';
+    await app.saveMeta();
+    expect(app.archive.form?.error).toMatch(/not a date/);
+    expect(app.archive.form?.values.date).toBe('July 2024');
+    expect(app.archive.articles[0]?.missing).toContain('issued');
+  });
+});
+
+describe('citation', () => {
+  it('renders the open article in the default style, then in another', async () => {
+    const { app } = await withSample();
+    expect(app.cite.styles.length).toBeGreaterThan(3);
+    expect(app.cite.style).toBe('chicago-notes-bibliography');
+    await vi.waitFor(() => expect(app.cite.loading).toBe(false));
+    expect(app.cite.citation?.citation).toContain('n.d.');
+    expect(app.cite.citation?.missing).toContain('issued');
+
+    await app.cite.setStyle('apa');
+    expect(app.cite.citation?.style).toBe('apa');
+  });
+
+  it('copies the rendering and says so', async () => {
+    const { app, copied } = await withSample();
+    await vi.waitFor(() => expect(app.cite.citation).not.toBeNull());
+    expect(await app.cite.copy('bibliography')).toBe(true);
+    expect(copied).toEqual([app.cite.citation!.bibliography]);
+    expect(app.cite.copied).toBe('bibliography');
+  });
+
+  it('shows the backend message for an unknown style', async () => {
+    const { app } = await withSample();
+    await app.cite.setStyle('no-such-style');
+    expect(app.cite.citation).toBeNull();
+    expect(app.cite.error).toBe('No citation style named “no-such-style”.');
+  });
+});
