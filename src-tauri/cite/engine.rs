@@ -172,7 +172,10 @@ impl Worker {
         let class = class.map_err(|e| match e {
             Error::Engine { message } => Error::InvalidStyle {
                 name: style.name.clone(),
-                reason: format!("citeproc-js rejected it: {message}"),
+                reason: format!(
+                    "citeproc-js rejected it: {}",
+                    message.trim_start_matches("citeproc-js error: ")
+                ),
             },
             other => other,
         });

@@ -40,7 +40,7 @@ pub struct Rendered {
 }
 
 /// citeproc-js on its own thread, shareable between threads (a Tauri state, the CLI).
-/// Engines for a style are built at first use and kept.
+/// The engine for a style is built at first use; the two most recently used are kept.
 pub struct CiteEngine {
     worker: engine::Handle,
 }

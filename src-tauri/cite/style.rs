@@ -8,9 +8,9 @@ const CSL_NS: &str = "http://purl.org/net/xbiblio/csl";
 
 /// A bundled style: file name without `.csl`, its XML, and the locale it is rendered in when
 /// it declares no `default-locale`.
-struct Bundled {
-    name: &'static str,
-    xml: &'static str,
+pub(crate) struct Bundled {
+    pub name: &'static str,
+    pub xml: &'static str,
     locale: &'static str,
 }
 
@@ -26,7 +26,7 @@ macro_rules! bundled {
 
 /// Cite Them Right is a UK guide (its style carries an en-GB locale block), so it is rendered
 /// en-GB, as in the reference renderings; the others target US usage.
-const BUNDLED: [Bundled; 7] = [
+pub(crate) const BUNDLED: [Bundled; 7] = [
     bundled!("apa", "en-US"),
     bundled!("chicago-notes-bibliography", "en-US"),
     bundled!("chicago-notes-bibliography-17th-edition", "en-US"),
@@ -102,7 +102,7 @@ pub(crate) fn resolve(style: &str) -> Result<Style> {
 }
 
 /// Checks that `xml` is an independent CSL style and returns the locale to render it in.
-fn check(xml: &str) -> std::result::Result<&'static str, String> {
+pub(crate) fn check(xml: &str) -> std::result::Result<&'static str, String> {
     let doc = roxmltree::Document::parse(xml.trim_start_matches('\u{feff}'))
         .map_err(|e| format!("not well-formed XML: {e}"))?;
     let root = doc.root_element();
@@ -125,6 +125,20 @@ fn check(xml: &str) -> std::result::Result<&'static str, String> {
             Some(href) => format!("a dependent style (no <citation>); use its parent {href}"),
             None => "the style has no <citation> element".to_string(),
         });
+    }
+    // citeproc-js renders a call to a missing macro as "[CSL STYLE ERROR: ...]" instead of
+    // failing, so catch it here.
+    let defined: Vec<&str> = root
+        .children()
+        .filter(|n| n.has_tag_name((CSL_NS, "macro")))
+        .filter_map(|n| n.attribute("name"))
+        .collect();
+    if let Some(call) = root
+        .descendants()
+        .filter_map(|n| n.attribute("macro"))
+        .find(|name| !defined.contains(name))
+    {
+        return Err(format!("it calls the undefined macro \"{call}\""));
     }
     let declared = root.attribute("default-locale");
     match declared {

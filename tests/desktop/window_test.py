@@ -80,7 +80,7 @@ class Window:
 
 
 def xpath_text(text):
-    return f"//*[contains(normalize-space(.), {json.dumps(text)}) and not(.//*[contains(normalize-space(.), {json.dumps(text)})])]"
+    return f"//*[contains(normalize-space(.), {json.dumps(text, ensure_ascii=False)}) and not(.//*[contains(normalize-space(.), {json.dumps(text, ensure_ascii=False)})])]"
 
 
 def main():
@@ -119,7 +119,7 @@ def main():
                                                       w.wait_text("Kang Jun-young"))),
             ("quotes are attributed to full names", lambda: (w.wait_text("Cho Han-bum"),
                                                              w.wait_text("Ramon Pacheco Pardo"))),
-            ("missing metadata is flagged", lambda: w.wait_text("issued")),
+            ("missing metadata is flagged", lambda: w.wait_text("Missing: publication, author, date, URL")),
             ("search finds a quote", lambda: (w.type(w.find("//input[@type='search']"), "burden"),
                                               w.wait_text("quite a burden"))),
         ]

@@ -47,7 +47,7 @@ function missingOf(meta: SourceMeta): string[] {
   return missing;
 }
 
-function isoDate(date: CslDate | null): string | null {
+function isoDate(date: CslDate | null | undefined): string | null {
   const parts = date?.['date-parts'][0];
   if (!parts || parts.length === 0) return null;
   return parts.map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
@@ -63,22 +63,31 @@ function parseDate(value: string): CslDate {
   return { 'date-parts': [parts] };
 }
 
-function parseAuthors(value: string): CslName[] {
-  return value
+/** The names in `value`, or `undefined` for none: serde leaves an empty `author` out. */
+function parseAuthors(value: string): CslName[] | undefined {
+  const names = value
     .split(';')
     .map((a) => a.trim())
     .filter((a) => a.length > 0)
-    .map((a) => {
+    .map((a): CslName => {
       const comma = a.indexOf(',');
-      if (comma < 0) return { family: null, given: null, literal: a };
-      return { family: a.slice(0, comma).trim(), given: a.slice(comma + 1).trim() || null, literal: null };
+      if (comma < 0) return { literal: a };
+      const family = a.slice(0, comma).trim();
+      const given = a.slice(comma + 1).trim();
+      return given === '' ? { family } : { family, given };
     });
+  return names.length > 0 ? names : undefined;
 }
 
 /** `""` clears a field, `null` leaves it: the MetaPatch contract. */
-function patched<T>(current: T | null, value: string | null, parse: (v: string) => T): T | null {
+function patched<T>(current: T | undefined, value: string | null, parse: (v: string) => T | undefined): T | undefined {
   if (value === null) return current;
-  return value.trim() === '' ? null : parse(value.trim());
+  return value.trim() === '' ? undefined : parse(value.trim());
+}
+
+/** Drops the keys set to `undefined`, as serde's `skip_serializing_if` leaves absent fields out. */
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 function nameText(name: CslName, inverted: boolean): string {
@@ -90,7 +99,7 @@ function nameText(name: CslName, inverted: boolean): string {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "July 9, 2024", as the note styles print a newspaper date. */
-function longDate(date: CslDate | null): string | null {
+function longDate(date: CslDate | null | undefined): string | null {
   const [year, month, day] = date?.['date-parts'][0] ?? [];
   if (year === undefined) return null;
   const name = month === undefined ? undefined : MONTHS[month - 1];
@@ -177,7 +186,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     return {
       id: a.id,
       title: a.title,
-      publication: a.source['container-title'],
+      publication: a.source['container-title'] ?? null,
       date: isoDate(a.source.issued),
       language: a.language,
       quote_count: a.quotes.length,
@@ -247,13 +256,13 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
         const base = {
           article_id: a.id,
           title: a.title,
-          publication: a.source['container-title'],
+          publication: a.source['container-title'] ?? null,
           date: isoDate(a.source.issued),
         };
         const haystack = `${a.title}\n${a.text}`;
         const spans = matchSpans(haystack, terms);
         if (terms.every((t) => haystack.toLowerCase().includes(t))) {
-          hits.push({ ...base, kind: 'article', ...snippetAround(haystack, spans), score: spans.length, quote_id: null, speaker: null, text: null });
+          hits.push({ ...base, kind: 'article', ...snippetAround(haystack, spans), score: spans.length });
         }
         for (const q of a.quotes) {
           if (!terms.every((t) => q.text.toLowerCase().includes(t))) continue;
@@ -284,14 +293,14 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       await settle();
       const article = find(id);
       const meta = article.source;
-      const source: SourceMeta = {
+      const source = compact<SourceMeta>({
         ...meta,
         title: patched(meta.title, patch.title, (v) => v),
         'container-title': patched(meta['container-title'], patch.publication, (v) => v),
-        author: patched(meta.author ?? [], patch.author, parseAuthors) ?? [],
+        author: patched(meta.author, patch.author, parseAuthors),
         issued: patched(meta.issued, patch.date, parseDate),
         URL: patched(meta.URL, patch.url, (v) => v),
-      };
+      });
       const updated: Article = {
         ...article,
         title: source.title ?? 'Untitled article',

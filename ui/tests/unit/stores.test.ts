@@ -143,8 +143,8 @@ describe('metadata editing', () => {
     expect(app.archive.articles[0]?.date).toBe('2024-07-09');
     expect(app.archive.current?.missing).toEqual(['container-title', 'URL']);
     expect(app.archive.current?.source.author).toEqual([
-      { family: 'Lee', given: 'Jeong-ho', literal: null },
-      { family: null, given: null, literal: 'Reuters' },
+      { family: 'Lee', given: 'Jeong-ho' },
+      { literal: 'Reuters' },
     ]);
     expect(app.archive.form?.dirty).toBe(false);
     expect(app.archive.form?.initial.date).toBe('2024-07-09');

@@ -186,11 +186,6 @@ export function sampleContent(): SampleContent {
   const source: SourceMeta = {
     type: 'article-newspaper',
     title: TITLE,
-    'container-title': null,
-    author: [],
-    issued: null,
-    URL: null,
-    accessed: null,
     language: 'en',
   };
   const original = [TITLE, ...PARAGRAPHS, ...BOILERPLATE.map((b) => b.text)].join(separator);
