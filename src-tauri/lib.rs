@@ -6,7 +6,6 @@
 
 pub mod archive;
 pub mod cli;
-#[path = "/tmp/stubs/cite.rs"]
 pub mod cite;
 mod error;
 pub mod ingest;
@@ -200,7 +199,7 @@ impl Sourcebook {
             language: doc.language.as_deref(),
             quotes: &quotes,
         })?;
-        self.index_articles(&[id.clone()])?;
+        self.index_articles(std::slice::from_ref(&id))?;
         Ok((ImportStatus::Imported, id, doc.title))
     }
 
@@ -243,7 +242,7 @@ impl Sourcebook {
         let article = self.archive.get_article(&id)?;
         let source = metadata::apply(&article.source, patch)?;
         self.archive.update_source(&id, &source)?;
-        self.index_articles(&[id.clone()])?;
+        self.index_articles(std::slice::from_ref(&id))?;
         Ok(self.archive.get_article(&id)?)
     }
 

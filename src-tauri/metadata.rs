@@ -34,7 +34,7 @@ pub fn apply(source: &SourceMeta, patch: &MetaPatch) -> Result<SourceMeta, Error
         out.issued = if date.is_empty() { None } else { Some(parse_date(&date)?) };
     }
     if let Some(url) = given(&patch.url) {
-        if !url.is_empty() && !(url.starts_with("http://") || url.starts_with("https://")) {
+        if !(url.is_empty() || url.starts_with("http://") || url.starts_with("https://")) {
             return Err(Error::Url(url));
         }
         out.url = non_empty(url);

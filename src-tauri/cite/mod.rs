@@ -9,6 +9,8 @@ mod engine;
 mod reference;
 mod style;
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 pub use style::bundled_styles;
@@ -42,22 +44,44 @@ pub struct Rendered {
 /// citeproc-js on its own thread, shareable between threads (a Tauri state, the CLI).
 /// The engine for a style is built at first use; the two most recently used are kept.
 pub struct CiteEngine {
-    worker: engine::Handle,
+    /// Started at first use, so that commands which never cite do not load citeproc-js; a
+    /// failed start is kept as its message and reported by every call.
+    worker: OnceLock<std::result::Result<engine::Handle, String>>,
+}
+
+impl Default for CiteEngine {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl CiteEngine {
-    /// Starts the worker and loads citeproc-js into it.
-    pub fn new() -> Result<Self> {
-        Ok(CiteEngine {
-            worker: engine::Handle::start()?,
-        })
+    pub fn new() -> Self {
+        CiteEngine {
+            worker: OnceLock::new(),
+        }
+    }
+
+    /// The worker, started (and citeproc-js loaded into it) on the first call.
+    fn worker(&self) -> Result<&engine::Handle> {
+        self.worker
+            .get_or_init(|| {
+                engine::Handle::start().map_err(|e| match e {
+                    Error::Engine { message } => message,
+                    other => other.to_string(),
+                })
+            })
+            .as_ref()
+            .map_err(|message| Error::Engine {
+                message: message.clone(),
+            })
     }
 
     /// Builds the engine for `style` ahead of use (the slow step: seconds for the Chicago
     /// styles), e.g. for the default style while the app starts.
     pub fn prepare(&self, style: &str) -> Result<()> {
         let style = style::resolve(style)?;
-        self.worker
+        self.worker()?
             .run(move |worker| worker.engine(&style).map(|_| ()))
     }
 
@@ -78,7 +102,7 @@ impl CiteEngine {
             citation_item["label"] = label.into();
             citation_item["locator"] = value.into();
         }
-        self.worker.run(move |worker| {
+        self.worker()?.run(move |worker| {
             let engine = worker.engine(&style)?;
             let citations = [("cite".to_string(), citation_item)];
             let mut doc = worker.document(engine, "text", &items_json, &citations, true)?;
@@ -111,7 +135,7 @@ impl CiteEngine {
         let style = style::resolve(style)?;
         let ids = item_ids(items)?;
         let items_json = items_json(items)?;
-        self.worker
+        self.worker()?
             .run(move |worker| reference::render(worker, &style, &items_json, &ids))
     }
 }

@@ -22,8 +22,9 @@
   // the whole style tree, once per macro call site while building an engine: most of the
   // build time of a large style. Answer those lookups from an index of the root's macros,
   // built at the first lookup. The walk visits nodes in document order and the index keeps
-  // that order, so the answer is the same array contents. Macros are only looked up while
-  // the token lists are built, after citeproc has finished rewriting the tree.
+  // that order, so the answer is the same array contents. Lookups start after citeproc's
+  // tree rewrites at load; the one rewrite during the build (localised date nodes) replaces
+  // nodes inside macros, never the macro nodes the index holds, so it stays exact.
   var walk = CSL.XmlJSON.prototype.getNodesByName;
   CSL.XmlJSON.prototype.getNodesByName = function (myjson, name, nameattrval, ret) {
     if (name !== "macro" || !nameattrval || ret || myjson !== this.dataObj) {

@@ -52,17 +52,8 @@ pub(crate) struct Style {
 }
 
 /// The bundled styles as (name, title).
-pub fn bundled_styles() -> Vec<(String, String)> {
-    BUNDLED
-        .iter()
-        .map(|b| {
-            let title = roxmltree::Document::parse(b.xml)
-                .ok()
-                .and_then(|doc| title_of(doc.root_element()))
-                .unwrap_or_default();
-            (b.name.to_string(), title)
-        })
-        .collect()
+pub fn bundled_styles() -> Vec<(&'static str, &'static str)> {
+    BUNDLED.iter().map(|b| (b.name, title_of(b.xml))).collect()
 }
 
 /// Resolves `style`: the name of a bundled style, else the path of a `.csl` file.
@@ -157,10 +148,17 @@ pub(crate) fn check(xml: &str) -> std::result::Result<&'static str, String> {
     }
 }
 
-fn title_of(root: roxmltree::Node) -> Option<String> {
-    let info = root.children().find(|n| n.has_tag_name((CSL_NS, "info")))?;
-    let title = info
+/// The style's `<info><title>`, sliced out of the embedded XML so that it is `'static`.
+fn title_of(xml: &'static str) -> &'static str {
+    let Ok(doc) = roxmltree::Document::parse(xml) else {
+        return "";
+    };
+    let text = doc
+        .root_element()
         .children()
-        .find(|n| n.has_tag_name((CSL_NS, "title")))?;
-    title.text().map(|t| t.trim().to_string())
+        .find(|n| n.has_tag_name((CSL_NS, "info")))
+        .and_then(|info| info.children().find(|n| n.has_tag_name((CSL_NS, "title"))))
+        .and_then(|title| title.first_child())
+        .filter(|text| text.is_text());
+    text.map_or("", |text| xml[text.range()].trim())
 }

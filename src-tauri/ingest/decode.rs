@@ -29,7 +29,7 @@ fn is_binary_control(b: u8) -> bool {
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(Error::Encoding { offset: bytes.len() - 1 });
     }
     let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));

@@ -30,9 +30,15 @@ impl Run {
     }
 }
 
+impl Default for Sandbox {
+    fn default() -> Sandbox {
+        Sandbox { dir: tempfile::tempdir().expect("temp dir") }
+    }
+}
+
 impl Sandbox {
     pub fn new() -> Sandbox {
-        Sandbox { dir: tempfile::tempdir().expect("temp dir") }
+        Sandbox::default()
     }
 
     pub fn data_dir(&self) -> PathBuf {
