@@ -67,7 +67,7 @@ pub enum Command {
     Cite {
         id: String,
         /// A bundled style name (see `sourcebook styles`) or the path of a .csl file.
-        #[arg(long, default_value = "chicago-notes-bibliography")]
+        #[arg(long, default_value = crate::DEFAULT_STYLE)]
         style: String,
         #[command(flatten)]
         out: JsonFlag,

@@ -31,6 +31,9 @@ use model::{
 use search::SearchIndex;
 
 /// The sample article offered on first run: a real clipped SCMP article.
+/// The style a citation uses when none is chosen.
+pub const DEFAULT_STYLE: &str = "chicago-notes-bibliography";
+
 pub const SAMPLE_NAME: &str = "scmp-satellite-switch.txt";
 const SAMPLE: &[u8] = include_bytes!("samples/scmp-satellite-switch.txt");
 
@@ -73,7 +76,7 @@ pub fn render_items(style: &str, items: &[serde_json::Value]) -> Result<serde_js
 pub fn styles() -> Vec<StyleInfo> {
     cite::bundled_styles()
         .into_iter()
-        .map(|(name, title)| StyleInfo { name: name.to_string(), title: title.to_string() })
+        .map(|s| StyleInfo { name: s.name.to_string(), title: s.title.to_string(), class: s.class.to_string() })
         .collect()
 }
 
@@ -259,6 +262,11 @@ impl Sourcebook {
             item,
             missing: article.missing,
         })
+    }
+
+    /// The shared citation engine, e.g. to build a style's engine ahead of first use.
+    pub fn citation_engine(&self) -> Arc<cite::CiteEngine> {
+        Arc::clone(&self.engine)
     }
 
     pub fn cite(&self, id: &str, style: &str) -> Result<Citation> {

@@ -300,6 +300,8 @@ pub struct StyleInfo {
     /// What `--style` takes: the file name without `.csl`.
     pub name: String,
     pub title: String,
+    /// "note" (footnote styles) or "in-text" (author-date and numeric styles).
+    pub class: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

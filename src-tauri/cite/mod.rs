@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-pub use style::bundled_styles;
+pub use style::{bundled_styles, StyleSummary};
 
 /// Errors of the citation engine.
 #[derive(Debug, thiserror::Error)]

@@ -51,9 +51,23 @@ pub(crate) struct Style {
     pub locale: &'static str,
 }
 
-/// The bundled styles as (name, title).
-pub fn bundled_styles() -> Vec<(&'static str, &'static str)> {
-    BUNDLED.iter().map(|b| (b.name, title_of(b.xml))).collect()
+/// What a style picker shows of a bundled style.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StyleSummary {
+    pub name: &'static str,
+    pub title: &'static str,
+    /// The CSL `class`: "note" (footnotes) or "in-text" (author-date, numeric).
+    pub class: &'static str,
+}
+
+pub fn bundled_styles() -> Vec<StyleSummary> {
+    BUNDLED
+        .iter()
+        .map(|b| {
+            let (title, class) = describe(b.xml);
+            StyleSummary { name: b.name, title, class }
+        })
+        .collect()
 }
 
 /// Resolves `style`: the name of a bundled style, else the path of a `.csl` file.
@@ -149,16 +163,21 @@ pub(crate) fn check(xml: &str) -> std::result::Result<&'static str, String> {
 }
 
 /// The style's `<info><title>`, sliced out of the embedded XML so that it is `'static`.
-fn title_of(xml: &'static str) -> &'static str {
+/// A bundled style's title and class, read from its XML.
+fn describe(xml: &'static str) -> (&'static str, &'static str) {
     let Ok(doc) = roxmltree::Document::parse(xml) else {
-        return "";
+        return ("", "");
     };
-    let text = doc
-        .root_element()
+    let root = doc.root_element();
+    let class = match root.attribute("class") {
+        Some("note") => "note",
+        _ => "in-text",
+    };
+    let text = root
         .children()
         .find(|n| n.has_tag_name((CSL_NS, "info")))
         .and_then(|info| info.children().find(|n| n.has_tag_name((CSL_NS, "title"))))
         .and_then(|title| title.first_child())
         .filter(|text| text.is_text());
-    text.map_or("", |text| xml[text.range()].trim())
+    (text.map_or("", |text| xml[text.range()].trim()), class)
 }

@@ -248,8 +248,10 @@ fn items_need_unique_ids() {
 fn bundled_styles_have_titles() {
     let styles = bundled_styles();
     assert_eq!(styles.len(), 7);
-    assert!(styles.contains(&("apa", "APA Style 7th edition")));
-    assert!(styles.iter().all(|(_, title)| !title.is_empty()));
+    assert!(styles.contains(&StyleSummary { name: "apa", title: "APA Style 7th edition", class: "in-text" }));
+    assert!(styles.iter().all(|s| !s.title.is_empty()));
+    let chicago = styles.iter().find(|s| s.name == "chicago-notes-bibliography").unwrap();
+    assert_eq!(chicago.class, "note");
     // A copy of a bundled style given by path passes the checks made on users' files.
     for b in &style::BUNDLED {
         assert!(style::check(b.xml).is_ok(), "{}", b.name);

@@ -20,6 +20,10 @@ const SEARCH_LIMIT: usize = 50;
 
 pub fn run(data_dir: PathBuf) -> crate::Result<()> {
     let sourcebook = Sourcebook::open(&data_dir)?;
+    // Building the default style's engine takes seconds; do it while the window opens so the
+    // first citation is instant. A failure here resurfaces, with its message, on first use.
+    let engine = sourcebook.citation_engine();
+    std::thread::spawn(move || engine.prepare(crate::DEFAULT_STYLE));
     tauri::Builder::default()
         .manage(Mutex::new(sourcebook))
         .invoke_handler(tauri::generate_handler![

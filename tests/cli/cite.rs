@@ -43,3 +43,26 @@ fn an_unknown_style_is_one_clear_error() {
     assert_eq!(run.stderr.trim().lines().count(), 1, "{}", run.stderr);
     assert!(run.stderr.contains("no-such-style"), "{}", run.stderr);
 }
+
+#[test]
+fn render_prints_the_reference_document_for_csl_json_items() {
+    let sb = Sandbox::new();
+    let items = crate::fixture("csl-items.json");
+    let out = sb.json(&["render", "--style", "ieee", "--csl-json", items.to_str().unwrap(), "--json"]);
+    let entry = &out["tumen-bridge"];
+    assert_eq!(entry["cite_text"], "[1]");
+    assert_eq!(entry["bib_position"], 1);
+    let bib = entry["bib_text"].as_str().unwrap();
+    assert!(bib.starts_with("[1] A. Petrova, “Russia and North Korea open new road bridge over the Tumen River,”"), "{bib}");
+    assert!(bib.contains("Jun. 18, 2025"), "{bib}");
+    assert!(entry["bib_html"].as_str().unwrap().contains("<i>Vladivostok Courier</i>"));
+}
+
+#[test]
+fn render_refuses_a_broken_items_file() {
+    let sb = Sandbox::new();
+    let bad = sb.write("items.json", b"{ not json");
+    let run = sb.run(&["render", "--style", "apa", "--csl-json", bad.to_str().unwrap(), "--json"]);
+    assert!(!run.ok);
+    assert!(run.stderr.contains("not a CSL-JSON array"), "{}", run.stderr);
+}

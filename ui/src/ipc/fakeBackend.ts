@@ -26,12 +26,12 @@ export interface FakeOptions {
 }
 
 const STYLES: StyleInfo[] = [
-  { name: 'chicago-notes-bibliography', title: 'Chicago Manual of Style 17th edition (note)' },
-  { name: 'chicago-author-date', title: 'Chicago Manual of Style 17th edition (author-date)' },
-  { name: 'apa', title: 'American Psychological Association 7th edition' },
-  { name: 'modern-language-association', title: 'Modern Language Association 9th edition' },
-  { name: 'harvard-cite-them-right', title: 'Cite Them Right 12th edition - Harvard' },
-  { name: 'ieee', title: 'IEEE' },
+  { name: 'chicago-notes-bibliography', title: 'Chicago Manual of Style 18th edition (notes and bibliography)', class: 'note' },
+  { name: 'chicago-author-date', title: 'Chicago Manual of Style 18th edition (author-date)', class: 'in-text' },
+  { name: 'apa', title: 'APA Style 7th edition', class: 'in-text' },
+  { name: 'modern-language-association', title: 'MLA Handbook 9th edition (in-text citations)', class: 'in-text' },
+  { name: 'harvard-cite-them-right', title: 'Cite Them Right 12th edition (author-date/Harvard)', class: 'in-text' },
+  { name: 'ieee', title: 'IEEE Reference Guide version 11.29.2023', class: 'in-text' },
 ];
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

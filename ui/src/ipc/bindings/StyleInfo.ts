@@ -4,4 +4,8 @@ export type StyleInfo = {
 /**
  * What `--style` takes: the file name without `.csl`.
  */
-name: string, title: string, };
+name: string, title: string, 
+/**
+ * "note" (footnote styles) or "in-text" (author-date and numeric styles).
+ */
+class: string, };
