@@ -11,6 +11,9 @@ step() { printf '\n==> %s\n' "$*"; }
 step "UI: build"
 (cd ui && npm run --silent build)
 
+step "Rust: formatting"
+cargo fmt --check
+
 step "Rust: library, CLI and desktop shell"
 cargo test --quiet 2>&1
 

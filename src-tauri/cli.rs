@@ -10,7 +10,11 @@ use crate::model::{Article, ImportReport, ImportStatus, MetaPatch};
 use crate::{Error, Sourcebook};
 
 #[derive(Parser)]
-#[command(name = "sourcebook", version, about = "Archive news articles, find who said what, cite it correctly")]
+#[command(
+    name = "sourcebook",
+    version,
+    about = "Archive news articles, find who said what, cite it correctly"
+)]
 pub struct Cli {
     /// Where the archive lives (default: the platform's data directory).
     #[arg(long, global = true, env = "SOURCEBOOK_DATA_DIR", value_name = "DIR")]
@@ -119,7 +123,12 @@ pub fn run(data_dir: PathBuf, command: Command) -> Result<(), Error> {
                 return print_json(&extraction);
             }
             println!("{}\n", extraction.title);
-            println!("{} paragraphs, {} quotes, missing: {}", extraction.paragraphs.len(), extraction.quotes.len(), extraction.missing.join(", "));
+            println!(
+                "{} paragraphs, {} quotes, missing: {}",
+                extraction.paragraphs.len(),
+                extraction.quotes.len(),
+                extraction.missing.join(", ")
+            );
             for q in &extraction.quotes {
                 println!("¶{} [{}] {}: {}", q.paragraph + 1, q.kind.as_str(), q.speaker, q.text);
             }
@@ -127,10 +136,14 @@ pub fn run(data_dir: PathBuf, command: Command) -> Result<(), Error> {
         }
         Command::Render { style, csl_json, out: _ } => {
             let bytes = read(&csl_json)?;
-            let items: Vec<serde_json::Value> = serde_json::from_slice(&bytes).map_err(|e| Error::Io {
-                path: csl_json.clone(),
-                source: std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not a CSL-JSON array: {e}")),
-            })?;
+            let items: Vec<serde_json::Value> =
+                serde_json::from_slice(&bytes).map_err(|e| Error::Io {
+                    path: csl_json.clone(),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        format!("not a CSL-JSON array: {e}"),
+                    ),
+                })?;
             print_json(&crate::render_items(&style, &items)?)
         }
         Command::Styles { out } => {
@@ -175,7 +188,11 @@ fn run_on_archive(sb: &mut Sourcebook, command: Command) -> Result<(), Error> {
                 return print_json(&articles);
             }
             for a in articles {
-                let flag = if a.missing.is_empty() { String::new() } else { format!("  [missing: {}]", a.missing.join(", ")) };
+                let flag = if a.missing.is_empty() {
+                    String::new()
+                } else {
+                    format!("  [missing: {}]", a.missing.join(", "))
+                };
                 println!("{}  {}  {} quotes{}", &a.id[..13], a.title, a.quote_count, flag);
             }
             Ok(())
@@ -196,7 +213,13 @@ fn run_on_archive(sb: &mut Sourcebook, command: Command) -> Result<(), Error> {
             println!("{} hits", results.total);
             for hit in results.hits {
                 let who = hit.speaker.map(|s| format!("{s}: ")).unwrap_or_default();
-                println!("{}  {}\n    {}{}", &hit.article_id[..13], hit.title, who, hit.snippet.replace('\n', " "));
+                println!(
+                    "{}  {}\n    {}{}",
+                    &hit.article_id[..13],
+                    hit.title,
+                    who,
+                    hit.snippet.replace('\n', " ")
+                );
             }
             Ok(())
         }
@@ -207,7 +230,10 @@ fn run_on_archive(sb: &mut Sourcebook, command: Command) -> Result<(), Error> {
             }
             println!("{}\n\n{}", citation.citation, citation.bibliography);
             if !citation.missing.is_empty() {
-                eprintln!("warning: this source has no {}; add it with `sourcebook edit`", citation.missing.join(", "));
+                eprintln!(
+                    "warning: this source has no {}; add it with `sourcebook edit`",
+                    citation.missing.join(", ")
+                );
             }
             Ok(())
         }
@@ -242,12 +268,23 @@ fn print_import(report: &ImportReport, json: bool) -> Result<(), Error> {
     }
     for o in &report.outcomes {
         match o.status {
-            ImportStatus::Imported => println!("imported   {}  {}", o.article_id.as_deref().unwrap_or(""), o.title.as_deref().unwrap_or("")),
-            ImportStatus::Duplicate => println!("duplicate  {}  {} (already in the archive)", o.article_id.as_deref().unwrap_or(""), o.title.as_deref().unwrap_or("")),
+            ImportStatus::Imported => println!(
+                "imported   {}  {}",
+                o.article_id.as_deref().unwrap_or(""),
+                o.title.as_deref().unwrap_or("")
+            ),
+            ImportStatus::Duplicate => println!(
+                "duplicate  {}  {} (already in the archive)",
+                o.article_id.as_deref().unwrap_or(""),
+                o.title.as_deref().unwrap_or("")
+            ),
             ImportStatus::Failed => eprintln!("error: {}", o.error.as_deref().unwrap_or("failed")),
         }
     }
-    println!("{} imported, {} duplicates, {} failed", report.imported, report.duplicates, report.failed);
+    println!(
+        "{} imported, {} duplicates, {} failed",
+        report.imported, report.duplicates, report.failed
+    );
     Ok(())
 }
 
@@ -266,6 +303,13 @@ fn print_article(a: &Article) {
     println!("{} paragraphs, {} quotes\n", a.paragraphs.len(), a.quotes.len());
     for q in &a.quotes {
         let role = q.quote.descriptor.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
-        println!("¶{} [{}] {}{}: “{}”", q.quote.paragraph + 1, q.quote.kind.as_str(), q.quote.speaker, role, q.quote.text);
+        println!(
+            "¶{} [{}] {}{}: “{}”",
+            q.quote.paragraph + 1,
+            q.quote.kind.as_str(),
+            q.quote.speaker,
+            role,
+            q.quote.text
+        );
     }
 }

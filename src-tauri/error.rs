@@ -16,7 +16,9 @@ pub enum Error {
     Ingest { path: String, source: crate::ingest::Error },
     #[error("{}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
-    #[error("no platform data directory is known here; pass --data-dir or set SOURCEBOOK_DATA_DIR")]
+    #[error(
+        "no platform data directory is known here; pass --data-dir or set SOURCEBOOK_DATA_DIR"
+    )]
     NoDataDir,
     #[error("the desktop window failed: {0}")]
     Desktop(String),
@@ -30,7 +32,9 @@ impl Error {
     /// A stable tag for the UI to switch on.
     pub fn kind(&self) -> &'static str {
         match self {
-            Error::Archive(crate::archive::Error::NoSuchArticle(_)) | Error::NoMatch(_) => "not-found",
+            Error::Archive(crate::archive::Error::NoSuchArticle(_)) | Error::NoMatch(_) => {
+                "not-found"
+            }
             Error::Archive(_) => "archive",
             Error::Search(crate::search::Error::Query(_)) => "query",
             Error::Search(_) => "search",

@@ -5,8 +5,8 @@
 //! [`cite`] reads from the archive.
 
 pub mod archive;
-pub mod cli;
 pub mod cite;
+pub mod cli;
 mod error;
 pub mod ingest;
 pub mod metadata;
@@ -22,10 +22,10 @@ use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
-pub use error::{Error, Result};
 use archive::{Archive, NewArticle, StoredImport};
+pub use error::{Error, Result};
 use model::{
-    Article, ArchiveInfo, ArticleSummary, Citation, Extraction, ImportOutcome, ImportProgress,
+    ArchiveInfo, Article, ArticleSummary, Citation, Extraction, ImportOutcome, ImportProgress,
     ImportReport, ImportStatus, MetaPatch, SearchResults, StyleInfo,
 };
 use search::SearchIndex;
@@ -76,7 +76,11 @@ pub fn render_items(style: &str, items: &[serde_json::Value]) -> Result<serde_js
 pub fn styles() -> Vec<StyleInfo> {
     cite::bundled_styles()
         .into_iter()
-        .map(|s| StyleInfo { name: s.name.to_string(), title: s.title.to_string(), class: s.class.to_string() })
+        .map(|s| StyleInfo {
+            name: s.name.to_string(),
+            title: s.title.to_string(),
+            class: s.class.to_string(),
+        })
         .collect()
 }
 
@@ -144,7 +148,11 @@ impl Sourcebook {
         for (done, file) in files.iter().enumerate() {
             progress(ImportProgress { done, total, path: file.display().to_string() });
             let outcome = match std::fs::read(file) {
-                Ok(bytes) => self.import_bytes(&bytes, file.file_name().and_then(|n| n.to_str()), &file.display().to_string()),
+                Ok(bytes) => self.import_bytes(
+                    &bytes,
+                    file.file_name().and_then(|n| n.to_str()),
+                    &file.display().to_string(),
+                ),
                 Err(e) => failed(file, &e),
             };
             outcomes.push(outcome);
@@ -160,7 +168,12 @@ impl Sourcebook {
     }
 
     /// Imports one file's bytes; `label` names it in the outcome.
-    pub fn import_bytes(&mut self, bytes: &[u8], file_name: Option<&str>, label: &str) -> ImportOutcome {
+    pub fn import_bytes(
+        &mut self,
+        bytes: &[u8],
+        file_name: Option<&str>,
+        label: &str,
+    ) -> ImportOutcome {
         match self.try_import(bytes, file_name, label) {
             Ok((status, id, title)) => ImportOutcome {
                 path: label.to_string(),
@@ -189,7 +202,8 @@ impl Sourcebook {
         if let Some((id, title)) = self.archive.find_by_sha256(&sha256)? {
             return Ok((ImportStatus::Duplicate, id, title));
         }
-        let doc = ingest::read(bytes).map_err(|source| Error::Ingest { path: label.to_string(), source })?;
+        let doc = ingest::read(bytes)
+            .map_err(|source| Error::Ingest { path: label.to_string(), source })?;
         let (body, spans) = doc.body();
         let quotes = quotes::extract(&body, &spans);
         let id = self.archive.insert_article(&NewArticle {
@@ -210,8 +224,10 @@ impl Sourcebook {
     /// the change and the next open rebuilds the index.
     fn index_articles(&mut self, ids: &[String]) -> Result<()> {
         let generation = self.archive.generation()?;
-        let articles =
-            ids.iter().map(|id| self.archive.get_article(id)).collect::<archive::Result<Vec<_>>>()?;
+        let articles = ids
+            .iter()
+            .map(|id| self.archive.get_article(id))
+            .collect::<archive::Result<Vec<_>>>()?;
         self.index.update(&articles, generation)?;
         Ok(())
     }

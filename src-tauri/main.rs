@@ -15,7 +15,9 @@ fn main() {
     }
 }
 
-fn sourcebook_data_dir(given: Option<std::path::PathBuf>) -> sourcebook::Result<std::path::PathBuf> {
+fn sourcebook_data_dir(
+    given: Option<std::path::PathBuf>,
+) -> sourcebook::Result<std::path::PathBuf> {
     given.map(Ok).unwrap_or_else(sourcebook::default_data_dir)
 }
 

@@ -60,7 +60,9 @@ pub fn parse_date(text: &str) -> Result<CslDate, Error> {
     let year = num(parts[0], 4)? as i32;
     let month = parts.get(1).map(|m| num(m, 2)).transpose()?;
     let day = parts.get(2).map(|d| num(d, 2)).transpose()?;
-    if parts.len() > 3 || NaiveDate::from_ymd_opt(year, month.unwrap_or(1), day.unwrap_or(1)).is_none() {
+    if parts.len() > 3
+        || NaiveDate::from_ymd_opt(year, month.unwrap_or(1), day.unwrap_or(1)).is_none()
+    {
         return Err(bad());
     }
     Ok(CslDate::ymd(year, month, day))
@@ -73,11 +75,13 @@ pub fn parse_authors(text: &str) -> Vec<CslName> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(|name| match name.split_once(',') {
-            Some((family, given)) if !family.trim().is_empty() && !given.trim().is_empty() => CslName {
-                family: Some(family.trim().to_string()),
-                given: Some(given.trim().to_string()),
-                literal: None,
-            },
+            Some((family, given)) if !family.trim().is_empty() && !given.trim().is_empty() => {
+                CslName {
+                    family: Some(family.trim().to_string()),
+                    given: Some(given.trim().to_string()),
+                    literal: None,
+                }
+            }
             _ => CslName { literal: Some(name.to_string()), ..CslName::default() },
         })
         .collect()
@@ -106,12 +110,18 @@ mod tests {
 
     #[test]
     fn empty_values_clear_and_none_keeps() {
-        let source = SourceMeta { title: Some("T".into()), url: Some("https://a.example".into()), ..Default::default() };
-        let patch = MetaPatch { url: Some(String::new()), date: Some("2024".into()), ..Default::default() };
+        let source = SourceMeta {
+            title: Some("T".into()),
+            url: Some("https://a.example".into()),
+            ..Default::default()
+        };
+        let patch =
+            MetaPatch { url: Some(String::new()), date: Some("2024".into()), ..Default::default() };
         let out = apply(&source, &patch).unwrap();
         assert_eq!(out.url, None);
         assert_eq!(out.title.as_deref(), Some("T"));
         assert_eq!(out.issued.unwrap().to_iso(), "2024");
-        assert!(apply(&source, &MetaPatch { url: Some("ftp://x".into()), ..Default::default() }).is_err());
+        assert!(apply(&source, &MetaPatch { url: Some("ftp://x".into()), ..Default::default() })
+            .is_err());
     }
 }

@@ -48,7 +48,8 @@ impl Archive {
         )
         .map_err(open_err)?;
         // Refuse a newer archive before touching it, even with a journal-mode change.
-        let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(open_err)?;
+        let version: u32 =
+            conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(open_err)?;
         if version > SCHEMA_VERSION {
             return Err(Error::TooNew { found: version, supported: SCHEMA_VERSION });
         }

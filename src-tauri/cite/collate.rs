@@ -52,11 +52,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options {
-            sensitivity: Sensitivity::Variant,
-            ignore_punctuation: false,
-            numeric: false,
-        }
+        Options { sensitivity: Sensitivity::Variant, ignore_punctuation: false, numeric: false }
     }
 }
 
@@ -87,19 +83,13 @@ pub fn compare(a: &str, b: &str, options: Options) -> Ordering {
     if ordering != Ordering::Equal {
         return ordering;
     }
-    if matches!(
-        options.sensitivity,
-        Sensitivity::Accent | Sensitivity::Variant
-    ) {
+    if matches!(options.sensitivity, Sensitivity::Accent | Sensitivity::Variant) {
         let ordering = ka.secondary.cmp(&kb.secondary);
         if ordering != Ordering::Equal {
             return ordering;
         }
     }
-    if matches!(
-        options.sensitivity,
-        Sensitivity::Case | Sensitivity::Variant
-    ) {
+    if matches!(options.sensitivity, Sensitivity::Case | Sensitivity::Variant) {
         let ordering = ka.tertiary.cmp(&kb.tertiary);
         if ordering != Ordering::Equal {
             return ordering;
@@ -142,10 +132,8 @@ fn keys(s: &str, options: Options) -> Keys {
                 i += 1;
             }
             let significant: Vec<u64> = digits.iter().copied().skip_while(|d| *d == 0).collect();
-            keys.primary
-                .push((Group::Digit, 1 << 32 | significant.len() as u64));
-            keys.primary
-                .extend(significant.iter().map(|d| (Group::Digit, *d)));
+            keys.primary.push((Group::Digit, 1 << 32 | significant.len() as u64));
+            keys.primary.extend(significant.iter().map(|d| (Group::Digit, *d)));
             keys.secondary.push(Vec::new());
             keys.tertiary.push(false);
             continue;
@@ -222,29 +210,20 @@ fn letter_weights(c: char, group: Group) -> Vec<u64> {
 mod tests {
     use super::*;
 
-    const SORT: Options = Options {
-        sensitivity: Sensitivity::Base,
-        ignore_punctuation: true,
-        numeric: true,
-    };
+    const SORT: Options =
+        Options { sensitivity: Sensitivity::Base, ignore_punctuation: true, numeric: true };
 
     #[test]
     fn accents_are_not_primary_differences() {
         assert_eq!(compare("ibáñez", "ibarra", SORT), Ordering::Less);
         assert_eq!(compare("Émile", "emile", SORT), Ordering::Equal);
-        assert_eq!(
-            compare("Émile", "emile", Options::default()),
-            Ordering::Greater
-        );
+        assert_eq!(compare("Émile", "emile", Options::default()), Ordering::Greater);
     }
 
     #[test]
     fn numbers_compare_by_value_when_numeric() {
         assert_eq!(compare("report 9", "report 10", SORT), Ordering::Less);
-        assert_eq!(
-            compare("report 9", "report 10", Options::default()),
-            Ordering::Greater
-        );
+        assert_eq!(compare("report 9", "report 10", Options::default()), Ordering::Greater);
         assert_eq!(compare("report 010", "report 10", SORT), Ordering::Equal);
     }
 
@@ -253,28 +232,16 @@ mod tests {
         assert_eq!(compare("[x", "x", SORT), Ordering::Equal);
         assert_eq!(compare("o’brien", "obrien", SORT), Ordering::Equal);
         // citeproc-js probes this to pick its sort-key separator; ICU says "|" < "b".
-        assert_eq!(
-            compare("dale|", "daleb", Options::default()),
-            Ordering::Less
-        );
+        assert_eq!(compare("dale|", "daleb", Options::default()), Ordering::Less);
     }
 
     #[test]
     fn only_identical_strings_are_equal_by_default() {
-        assert_eq!(
-            compare("Ørsted", "Orsted", Options::default()),
-            Ordering::Greater
-        );
-        assert_eq!(
-            compare("Straße", "Strasse", Options::default()),
-            Ordering::Greater
-        );
+        assert_eq!(compare("Ørsted", "Orsted", Options::default()), Ordering::Greater);
+        assert_eq!(compare("Straße", "Strasse", Options::default()), Ordering::Greater);
         assert_eq!(compare("Ørsted", "orsted", SORT), Ordering::Equal);
         // Canonically equivalent spellings (precomposed, or with combining accents) are equal.
-        assert_eq!(
-            compare("Ibáñez", "Iba\u{301}n\u{303}ez", Options::default()),
-            Ordering::Equal
-        );
+        assert_eq!(compare("Ibáñez", "Iba\u{301}n\u{303}ez", Options::default()), Ordering::Equal);
     }
 
     #[test]

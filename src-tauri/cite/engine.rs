@@ -72,9 +72,7 @@ impl Handle {
 }
 
 fn stopped() -> Error {
-    Error::Engine {
-        message: "the citeproc-js worker stopped".into(),
-    }
+    Error::Engine { message: "the citeproc-js worker stopped".into() }
 }
 
 /// One citation in a document: its id and its CSL citation item (`id`, `locator`, `label`).
@@ -131,17 +129,11 @@ impl Worker {
             for source in ["var module = { exports: {} };", CITEPROC_JS, SHIM_JS] {
                 let mut classic = EvalOptions::default();
                 classic.strict = false;
-                ctx.eval_with_options::<(), _>(source, classic)
-                    .map_err(|e| js_error(&ctx, e))?;
+                ctx.eval_with_options::<(), _>(source, classic).map_err(|e| js_error(&ctx, e))?;
             }
             Ok(())
         })?;
-        Ok(Worker {
-            context,
-            runtime,
-            engines: HashMap::new(),
-            clock: 0,
-        })
+        Ok(Worker { context, runtime, engines: HashMap::new(), clock: 0 })
     }
 
     /// The engine for `style`, built at first use.
@@ -181,11 +173,7 @@ impl Worker {
         });
         let heap = self.runtime.memory_usage().malloc_size.max(0) as usize;
         self.runtime.set_gc_threshold(heap + heap / 2);
-        let info = EngineInfo {
-            id,
-            is_note: class? == "note",
-            last_used: self.clock,
-        };
+        let info = EngineInfo { id, is_note: class? == "note", last_used: self.clock };
         self.engines.insert(key, info);
         Ok(info)
     }
@@ -193,19 +181,14 @@ impl Worker {
     /// Forgets the least recently used engine; its objects are freed as their references go
     /// (and any cycles at the next collection).
     fn drop_least_recently_used(&mut self) -> Result<()> {
-        let Some(key) = self
-            .engines
-            .iter()
-            .min_by_key(|(_, info)| info.last_used)
-            .map(|(k, _)| k.clone())
+        let Some(key) =
+            self.engines.iter().min_by_key(|(_, info)| info.last_used).map(|(k, _)| k.clone())
         else {
             return Ok(());
         };
         let id = self.engines.remove(&key).map(|info| info.id);
         self.context.with(|ctx| {
-            sb_function(&ctx, "drop")?
-                .call::<_, ()>((id,))
-                .map_err(|e| js_error(&ctx, e))
+            sb_function(&ctx, "drop")?.call::<_, ()>((id,)).map_err(|e| js_error(&ctx, e))
         })
     }
 
@@ -219,9 +202,8 @@ impl Worker {
         citations: &[Citation],
         with_bibliography: bool,
     ) -> Result<Document> {
-        let citations = serde_json::to_string(citations).map_err(|e| Error::Engine {
-            message: format!("cannot encode citations: {e}"),
-        })?;
+        let citations = serde_json::to_string(citations)
+            .map_err(|e| Error::Engine { message: format!("cannot encode citations: {e}") })?;
         let out: String = self.context.with(|ctx| {
             sb_function(&ctx, "document")?
                 .call((engine.id, format, items_json, citations, with_bibliography))
@@ -246,18 +228,13 @@ fn js_collate(
     ignore_punctuation: bool,
     numeric: bool,
 ) -> i32 {
-    let options = Options {
-        sensitivity: Sensitivity::from_js(&sensitivity),
-        ignore_punctuation,
-        numeric,
-    };
+    let options =
+        Options { sensitivity: Sensitivity::from_js(&sensitivity), ignore_punctuation, numeric };
     collate::compare(&a, &b, options) as i32
 }
 
 fn engine_error(e: rquickjs::Error) -> Error {
-    Error::Engine {
-        message: e.to_string(),
-    }
+    Error::Engine { message: e.to_string() }
 }
 
 /// Turns a JavaScript exception into one line: citeproc throws plain strings
@@ -268,9 +245,7 @@ fn js_error(ctx: &Ctx, e: rquickjs::Error) -> Error {
     }
     let value = ctx.catch();
     let message = if let Some(exception) = value.as_exception() {
-        exception
-            .message()
-            .unwrap_or_else(|| "unknown JavaScript error".into())
+        exception.message().unwrap_or_else(|| "unknown JavaScript error".into())
     } else if let Some(s) = value.as_string() {
         s.to_string().unwrap_or_default()
     } else {

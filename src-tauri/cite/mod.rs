@@ -57,9 +57,7 @@ impl Default for CiteEngine {
 
 impl CiteEngine {
     pub fn new() -> Self {
-        CiteEngine {
-            worker: OnceLock::new(),
-        }
+        CiteEngine { worker: OnceLock::new() }
     }
 
     /// The worker, started (and citeproc-js loaded into it) on the first call.
@@ -72,17 +70,14 @@ impl CiteEngine {
                 })
             })
             .as_ref()
-            .map_err(|message| Error::Engine {
-                message: message.clone(),
-            })
+            .map_err(|message| Error::Engine { message: message.clone() })
     }
 
     /// Builds the engine for `style` ahead of use (the slow step: seconds for the Chicago
     /// styles), e.g. for the default style while the app starts.
     pub fn prepare(&self, style: &str) -> Result<()> {
         let style = style::resolve(style)?;
-        self.worker()?
-            .run(move |worker| worker.engine(&style).map(|_| ()))
+        self.worker()?.run(move |worker| worker.engine(&style).map(|_| ()))
     }
 
     /// Cites one CSL-JSON `item` in `style` (a bundled style's name or a `.csl` path),
@@ -116,10 +111,7 @@ impl CiteEngine {
                 .find(|(entry_id, _)| *entry_id == id)
                 .map(|(_, entry)| entry)
                 .unwrap_or_default();
-            Ok(Rendered {
-                citation,
-                bibliography,
-            })
+            Ok(Rendered { citation, bibliography })
         })
     }
 
@@ -135,8 +127,7 @@ impl CiteEngine {
         let style = style::resolve(style)?;
         let ids = item_ids(items)?;
         let items_json = items_json(items)?;
-        self.worker()?
-            .run(move |worker| reference::render(worker, &style, &items_json, &ids))
+        self.worker()?.run(move |worker| reference::render(worker, &style, &items_json, &ids))
     }
 }
 
@@ -160,9 +151,7 @@ fn item_ids(items: &[serde_json::Value]) -> Result<Vec<String>> {
             }
         };
         if !seen.insert(id.clone()) {
-            return Err(Error::InvalidItems {
-                reason: format!("duplicate item id {id:?}"),
-            });
+            return Err(Error::InvalidItems { reason: format!("duplicate item id {id:?}") });
         }
         ids.push(id);
     }
@@ -170,9 +159,7 @@ fn item_ids(items: &[serde_json::Value]) -> Result<Vec<String>> {
 }
 
 fn items_json(items: &[serde_json::Value]) -> Result<String> {
-    serde_json::to_string(items).map_err(|e| Error::InvalidItems {
-        reason: e.to_string(),
-    })
+    serde_json::to_string(items).map_err(|e| Error::InvalidItems { reason: e.to_string() })
 }
 
 #[cfg(test)]

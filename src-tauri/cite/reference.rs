@@ -20,23 +20,15 @@ pub(crate) fn render(
 ) -> Result<Value> {
     let engine = worker.engine(style)?;
     let at_locator = |id: &str| json!({ "id": id, "label": LOCATOR.0, "locator": LOCATOR.1 });
-    let first: Vec<Citation> = ids
-        .iter()
-        .map(|id| (format!("first:{id}"), json!({ "id": id })))
-        .collect();
-    let subsequent = ids
-        .iter()
-        .map(|id| (format!("subsequent:{id}"), at_locator(id)));
+    let first: Vec<Citation> =
+        ids.iter().map(|id| (format!("first:{id}"), json!({ "id": id }))).collect();
+    let subsequent = ids.iter().map(|id| (format!("subsequent:{id}"), at_locator(id)));
     let document_a: Vec<Citation> = first.into_iter().chain(subsequent).collect();
-    let document_b: Vec<Citation> = ids
-        .iter()
-        .map(|id| (format!("loc:{id}"), at_locator(id)))
-        .collect();
+    let document_b: Vec<Citation> =
+        ids.iter().map(|id| (format!("loc:{id}"), at_locator(id))).collect();
 
-    let mut out: Map<String, Value> = ids
-        .iter()
-        .map(|id| (id.clone(), Value::Object(Map::new())))
-        .collect();
+    let mut out: Map<String, Value> =
+        ids.iter().map(|id| (id.clone(), Value::Object(Map::new()))).collect();
     for format in ["text", "html"] {
         let mut a = worker.document(engine, format, items_json, &document_a, true)?;
         let mut b = worker.document(engine, format, items_json, &document_b, false)?;
@@ -64,7 +56,5 @@ fn take(cites: &mut std::collections::HashMap<String, String>, key: &str) -> Res
     cites
         .remove(key)
         .map(Value::from)
-        .ok_or_else(|| Error::Engine {
-            message: format!("citeproc-js rendered no citation {key}"),
-        })
+        .ok_or_else(|| Error::Engine { message: format!("citeproc-js rendered no citation {key}") })
 }

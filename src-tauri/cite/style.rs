@@ -73,11 +73,7 @@ pub fn bundled_styles() -> Vec<StyleSummary> {
 /// Resolves `style`: the name of a bundled style, else the path of a `.csl` file.
 pub(crate) fn resolve(style: &str) -> Result<Style> {
     if let Some(b) = BUNDLED.iter().find(|b| b.name == style) {
-        return Ok(Style {
-            name: style.to_string(),
-            xml: Arc::from(b.xml),
-            locale: b.locale,
-        });
+        return Ok(Style { name: style.to_string(), xml: Arc::from(b.xml), locale: b.locale });
     }
     let path = Path::new(style);
     let looks_like_path = style.ends_with(".csl") || style.contains(['/', '\\']);
@@ -87,16 +83,10 @@ pub(crate) fn resolve(style: &str) -> Result<Style> {
             known: BUNDLED.iter().map(|b| b.name.to_string()).collect(),
         });
     }
-    let invalid = |reason: String| Error::InvalidStyle {
-        name: style.to_string(),
-        reason,
-    };
+    let invalid = |reason: String| Error::InvalidStyle { name: style.to_string(), reason };
     let bytes = std::fs::read(path).map_err(|e| invalid(format!("cannot read it: {e}")))?;
     let xml = String::from_utf8(bytes).map_err(|e| {
-        invalid(format!(
-            "not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
+        invalid(format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
     })?;
     let locale = check(&xml).map_err(invalid)?;
     Ok(Style {
@@ -138,10 +128,8 @@ pub(crate) fn check(xml: &str) -> std::result::Result<&'static str, String> {
         .filter(|n| n.has_tag_name((CSL_NS, "macro")))
         .filter_map(|n| n.attribute("name"))
         .collect();
-    if let Some(call) = root
-        .descendants()
-        .filter_map(|n| n.attribute("macro"))
-        .find(|name| !defined.contains(name))
+    if let Some(call) =
+        root.descendants().filter_map(|n| n.attribute("macro")).find(|name| !defined.contains(name))
     {
         return Err(format!("it calls the undefined macro \"{call}\""));
     }
@@ -154,10 +142,7 @@ pub(crate) fn check(xml: &str) -> std::result::Result<&'static str, String> {
             .map(|(name, _)| *name)
             .ok_or_else(|| {
                 let known: Vec<&str> = LOCALES.iter().map(|(name, _)| *name).collect();
-                format!(
-                    "its default-locale {lang} is not bundled (bundled: {})",
-                    known.join(", ")
-                )
+                format!("its default-locale {lang} is not bundled (bundled: {})", known.join(", "))
             }),
     }
 }

@@ -45,9 +45,7 @@ fn report(id: &str, title: &str) -> Value {
 
 #[test]
 fn chicago_notes_cites_an_article() {
-    let r = engine()
-        .cite("chicago-notes-bibliography", &article(), None)
-        .unwrap();
+    let r = engine().cite("chicago-notes-bibliography", &article(), None).unwrap();
     assert_eq!(
         r.citation,
         "Min-ji Kim, “Pyongyang and Moscow Sign a Partnership Treaty,” The Daily Example, \
@@ -58,13 +56,8 @@ fn chicago_notes_cites_an_article() {
         "Kim, Min-ji. “Pyongyang and Moscow Sign a Partnership Treaty.” The Daily Example, \
          June 19, 2024. https://example.org/treaty."
     );
-    let r = engine()
-        .cite(
-            "chicago-notes-bibliography",
-            &article(),
-            Some(("paragraph", "9")),
-        )
-        .unwrap();
+    let r =
+        engine().cite("chicago-notes-bibliography", &article(), Some(("paragraph", "9"))).unwrap();
     assert_eq!(
         r.citation,
         "Min-ji Kim, “Pyongyang and Moscow Sign a Partnership Treaty,” The Daily Example, \
@@ -74,9 +67,7 @@ fn chicago_notes_cites_an_article() {
 
 #[test]
 fn a_missing_date_says_no_date() {
-    let r = engine()
-        .cite("chicago-author-date", &undated(), None)
-        .unwrap();
+    let r = engine().cite("chicago-author-date", &undated(), None).unwrap();
     assert_eq!(r.citation, "(Example Satellite Guide, n.d.)");
     assert_eq!(
         r.bibliography,
@@ -94,36 +85,20 @@ fn bibliography_sorts_accents_and_numbers_like_icu() {
         report("t-report10", "Report 10"),
         report("t-report9", "Report 9"),
     ];
-    let out = engine()
-        .render_reference("chicago-author-date", &items)
-        .unwrap();
-    let order = [
-        "t-report9",
-        "t-report10",
-        "t-undated",
-        "t-ibanez",
-        "t-ibarra",
-        "t-article",
-    ];
+    let out = engine().render_reference("chicago-author-date", &items).unwrap();
+    let order = ["t-report9", "t-report10", "t-undated", "t-ibanez", "t-ibarra", "t-article"];
     for (position, id) in order.iter().enumerate() {
         assert_eq!(out[id]["bib_position"], json!(position + 1), "{id}");
     }
     assert_eq!(out["t-report10"]["cite_text"], "(Example Institute 2022b)");
-    assert_eq!(
-        out["t-ibanez"]["cite_with_locator_text"],
-        "(Ibáñez 2021, para. 9)"
-    );
-    assert!(out["t-article"]
-        .get("subsequent_note_with_locator_text")
-        .is_none());
+    assert_eq!(out["t-ibanez"]["cite_with_locator_text"], "(Ibáñez 2021, para. 9)");
+    assert!(out["t-article"].get("subsequent_note_with_locator_text").is_none());
 }
 
 #[test]
 fn reference_rendering_of_a_note_style_has_subsequent_notes() {
     let items = vec![article(), undated()];
-    let out = engine()
-        .render_reference("chicago-notes-bibliography", &items)
-        .unwrap();
+    let out = engine().render_reference("chicago-notes-bibliography", &items).unwrap();
     let a = &out["t-article"];
     assert_eq!(
         a["subsequent_note_with_locator_text"],
@@ -155,14 +130,9 @@ fn a_users_csl_file_is_rendered() {
 </style>"#,
     )
     .unwrap();
-    let r = engine()
-        .cite(path.to_str().unwrap(), &article(), None)
-        .unwrap();
+    let r = engine().cite(path.to_str().unwrap(), &article(), None).unwrap();
     assert_eq!(r.citation, "[Kim 2024]");
-    assert_eq!(
-        r.bibliography,
-        "Min-ji Kim: Pyongyang and Moscow sign a partnership treaty"
-    );
+    assert_eq!(r.bibliography, "Min-ji Kim: Pyongyang and Moscow sign a partnership treaty");
 }
 
 #[test]
@@ -217,10 +187,9 @@ fn broken_or_foreign_csl_files_are_invalid_styles() {
     )
     .unwrap();
     match engine().cite(path.to_str().unwrap(), &article(), None) {
-        Err(Error::InvalidStyle { reason, .. }) => assert_eq!(
-            reason,
-            "citeproc-js rejected it: Undefined node name \"frobnicate\"."
-        ),
+        Err(Error::InvalidStyle { reason, .. }) => {
+            assert_eq!(reason, "citeproc-js rejected it: Undefined node name \"frobnicate\".")
+        }
         other => panic!("expected InvalidStyle, got {other:?}"),
     }
     let missing = dir.path().join("missing.csl");
@@ -233,22 +202,20 @@ fn broken_or_foreign_csl_files_are_invalid_styles() {
 #[test]
 fn items_need_unique_ids() {
     let no_id = json!({ "type": "book", "title": "Untitled" });
-    assert!(matches!(
-        engine().cite("apa", &no_id, None),
-        Err(Error::InvalidItems { .. })
-    ));
+    assert!(matches!(engine().cite("apa", &no_id, None), Err(Error::InvalidItems { .. })));
     let twice = [article(), article()];
-    assert!(matches!(
-        engine().render_reference("apa", &twice),
-        Err(Error::InvalidItems { .. })
-    ));
+    assert!(matches!(engine().render_reference("apa", &twice), Err(Error::InvalidItems { .. })));
 }
 
 #[test]
 fn bundled_styles_have_titles() {
     let styles = bundled_styles();
     assert_eq!(styles.len(), 7);
-    assert!(styles.contains(&StyleSummary { name: "apa", title: "APA Style 7th edition", class: "in-text" }));
+    assert!(styles.contains(&StyleSummary {
+        name: "apa",
+        title: "APA Style 7th edition",
+        class: "in-text"
+    }));
     assert!(styles.iter().all(|s| !s.title.is_empty()));
     let chicago = styles.iter().find(|s| s.name == "chicago-notes-bibliography").unwrap();
     assert_eq!(chicago.class, "note");

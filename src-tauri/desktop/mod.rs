@@ -7,7 +7,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use tauri::{AppHandle, Emitter, Manager, State};
 
 use crate::model::{
-    Article, ArchiveInfo, ArticleSummary, Citation, ImportReport, IpcError, MetaPatch,
+    ArchiveInfo, Article, ArticleSummary, Citation, ImportReport, IpcError, MetaPatch,
     SearchResults, StyleInfo,
 };
 use crate::Sourcebook;
@@ -19,6 +19,17 @@ type Reply<T> = Result<T, IpcError>;
 const SEARCH_LIMIT: usize = 50;
 
 pub fn run(data_dir: PathBuf) -> crate::Result<()> {
+    // GTK aborts with a panic when there is no display; say what to do instead.
+    if cfg!(target_os = "linux")
+        && std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+    {
+        return Err(crate::Error::Desktop(
+            "no display to open the window on (DISPLAY is not set); use a command such as \
+             `sourcebook list`, or see `sourcebook --help`"
+                .to_string(),
+        ));
+    }
     let sourcebook = Sourcebook::open(&data_dir)?;
     // Building the default style's engine takes seconds; do it while the window opens so the
     // first citation is instant. A failure here resurfaces, with its message, on first use.

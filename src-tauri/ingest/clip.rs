@@ -27,7 +27,10 @@ pub fn parse(text: &str) -> Result<Clip> {
         if lines.get(i + 1) == Some(&line) {
             let mut j = i;
             while lines.get(j) == Some(&line) {
-                boilerplate.push(Boilerplate { kind: BoilerplateKind::RepeatedHeadline, text: line.to_string() });
+                boilerplate.push(Boilerplate {
+                    kind: BoilerplateKind::RepeatedHeadline,
+                    text: line.to_string(),
+                });
                 j += 1;
             }
             i = j;
@@ -57,8 +60,18 @@ fn furniture_kind(line: &str) -> Option<BoilerplateKind> {
 }
 
 /// Credit labels that end a photo caption, in the field's languages.
-const CREDIT_LABELS: &[&str] =
-    &["Photo:", "Photos:", "Photograph:", "Image:", "Picture:", "Фото:", "사진=", "사진:", "图片:", "图:"];
+const CREDIT_LABELS: &[&str] = &[
+    "Photo:",
+    "Photos:",
+    "Photograph:",
+    "Image:",
+    "Picture:",
+    "Фото:",
+    "사진=",
+    "사진:",
+    "图片:",
+    "图:",
+];
 
 /// A caption ends with a short credit ("… Photo: KCNA via Reuters"), not a sentence.
 fn is_caption(line: &str) -> bool {
@@ -113,7 +126,9 @@ mod tests {
 
     #[test]
     fn a_sentence_about_a_photo_is_not_a_caption() {
-        assert!(!is_caption("The ministry released a statement. Photo: it was taken in 2019 near the border."));
+        assert!(!is_caption(
+            "The ministry released a statement. Photo: it was taken in 2019 near the border."
+        ));
     }
 
     #[test]

@@ -53,7 +53,10 @@ mod tests {
     #[test]
     fn strips_utf8_bom_and_reads_utf16() {
         assert_eq!(decode_text(b"\xEF\xBB\xBFTitle").unwrap(), "Title");
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Пхеньян".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Пхеньян".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         assert_eq!(decode_text(&le).unwrap(), "Пхеньян");
     }
 

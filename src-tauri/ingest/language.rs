@@ -7,7 +7,9 @@ pub fn detect(text: &str) -> Option<String> {
     let (mut hangul, mut han, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
     for c in text.chars().take(20_000) {
         match c {
-            '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' => hangul += 1,
+            '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' => {
+                hangul += 1
+            }
             '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 1,
             '\u{0400}'..='\u{04FF}' => cyrillic += 1,
             c if c.is_ascii_alphabetic() => latin += 1,

@@ -40,15 +40,8 @@ const LEAD_INS: &[&str] = &[
 ];
 
 /// Occasions named in "said in a statement", skipped before the reported words.
-const SETTINGS: &[&str] = &[
-    "statement",
-    "interview",
-    "briefing",
-    "speech",
-    "post",
-    "report",
-    "letter",
-];
+const SETTINGS: &[&str] =
+    &["statement", "interview", "briefing", "speech", "post", "report", "letter"];
 
 /// A speaker mention with its cue, placed in the text so mentions resolve in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,9 +132,7 @@ impl Paragraph<'_> {
                 if !self.is_sentence_initial(t) {
                     return None;
                 }
-                self.post_attribution(t)
-                    .map(Said::By)
-                    .or_else(|| self.carried(run, t, last))
+                self.post_attribution(t).map(Said::By).or_else(|| self.carried(run, t, last))
             });
             match said {
                 Some(said) => {
@@ -150,11 +141,7 @@ impl Paragraph<'_> {
                     }
                     self.direct.push(t);
                     let kind = QuoteKind::Direct;
-                    self.findings.quotes.push(Found {
-                        kind,
-                        pieces: run.pieces.clone(),
-                        said,
-                    });
+                    self.findings.quotes.push(Found { kind, pieces: run.pieces.clone(), said });
                 }
                 None if run.closed && run.pieces.len() == 1 => candidates.push(t),
                 None => {}
@@ -219,11 +206,9 @@ impl Paragraph<'_> {
         let lead_in = |c: &Cue| {
             c.end == end || para.word_is(c.end, LEAD_INS) && (c.end..end).all(|k| para.is_word(k))
         };
-        let cue = (s_start.max(end.saturating_sub(8))..end)
-            .rev()
-            .find_map(|i| {
-                cue_at(para, i).filter(|c| c.end <= end && !c.source_first && lead_in(c))
-            })?;
+        let cue = (s_start.max(end.saturating_sub(8))..end).rev().find_map(|i| {
+            cue_at(para, i).filter(|c| c.end <= end && !c.source_first && lead_in(c))
+        })?;
         let mention = subject(&self.para, s_start..cue.first)?;
         Some(self.attribute(&cue, mention))
     }
@@ -231,11 +216,7 @@ impl Paragraph<'_> {
     fn attribute(&mut self, cue: &Cue, mention: Mention) -> usize {
         self.consumed[cue.first..cue.end].fill(true);
         let at = self.para.toks[cue.first].start;
-        self.findings.attributions.push(Attribution {
-            at,
-            mention,
-            cue: cue.text.clone(),
-        });
+        self.findings.attributions.push(Attribution { at, mention, cue: cue.text.clone() });
         self.findings.attributions.len() - 1
     }
 
@@ -274,19 +255,11 @@ impl Paragraph<'_> {
         };
         let a = self.attribute(cue, mention);
         let said = Said::By(a);
-        self.findings.quotes.push(Found {
-            kind: QuoteKind::Indirect,
-            pieces: vec![span],
-            said,
-        });
+        self.findings.quotes.push(Found { kind: QuoteKind::Indirect, pieces: vec![span], said });
         for &t in candidates.iter().filter(|t| clause.contains(t)) {
             if let TokKind::Quoted(q) = self.para.toks[t].kind {
                 let pieces = vec![self.quoted[q].inner];
-                self.findings.quotes.push(Found {
-                    kind: QuoteKind::Partial,
-                    pieces,
-                    said,
-                });
+                self.findings.quotes.push(Found { kind: QuoteKind::Partial, pieces, said });
             }
         }
     }
@@ -298,29 +271,17 @@ impl Paragraph<'_> {
             self.according_to(cue, s)?
         } else if (cue.end..s.end).all(|k| matches!(para.toks[k].kind, TokKind::Punct(_))) {
             // "…, the official said." — the words come first.
-            let comma = (s.start..cue.first)
-                .rev()
-                .find(|&i| para.is_punct(i, ","))?;
+            let comma = (s.start..cue.first).rev().find(|&i| para.is_punct(i, ","))?;
             (subject(para, comma + 1..cue.first)?, s.start..comma)
         } else {
-            (
-                subject(para, s.start..cue.first)?,
-                self.clause_start(cue, s.end)?..s.end,
-            )
+            (subject(para, s.start..cue.first)?, self.clause_start(cue, s.end)?..s.end)
         };
-        if !para
-            .toks
-            .get(clause.start)
-            .is_some_and(|t| !matches!(t.kind, TokKind::Punct(_)))
-        {
+        if !para.toks.get(clause.start).is_some_and(|t| !matches!(t.kind, TokKind::Punct(_))) {
             return None;
         }
         let clause = self.trim(clause);
         let first_direct = self.direct.partition_point(|&d| d < clause.start);
-        let has_direct = self
-            .direct
-            .get(first_direct)
-            .is_some_and(|&d| d < clause.end);
+        let has_direct = self.direct.get(first_direct).is_some_and(|&d| d < clause.end);
         let valid = !has_direct
             && clause
                 .clone()
@@ -335,8 +296,7 @@ impl Paragraph<'_> {
         let para = &self.para;
         if cue.first == s.start {
             let (mention, comma) = following(para, cue.end..s.end)?;
-            para.is_punct(comma, ",")
-                .then_some((mention, comma + 1..s.end))
+            para.is_punct(comma, ",").then_some((mention, comma + 1..s.end))
         } else if cue.first > s.start && para.is_punct(cue.first - 1, ",") {
             let (mention, _) = following(para, cue.end..s.end)?;
             Some((mention, s.start..cue.first - 1))
@@ -372,17 +332,9 @@ impl Paragraph<'_> {
             && (para.is_capitalized(j + 1) || para.word_is(j + 1, &["week", "month", "year"]))
         {
             2
-        } else if para.word_is(
-            j,
-            &[
-                "yesterday",
-                "today",
-                "earlier",
-                "later",
-                "recently",
-                "previously",
-            ],
-        ) {
+        } else if para
+            .word_is(j, &["yesterday", "today", "earlier", "later", "recently", "previously"])
+        {
             1
         } else {
             0
@@ -409,11 +361,7 @@ impl Paragraph<'_> {
 /// `said Maxwell, who is a retired colonel`: the name, with the role when one follows.
 fn inverted(para: &Para, toks: Range<usize>) -> Option<Mention> {
     let (mention, comma) = following(para, toks.clone())?;
-    let Mention::Named {
-        name,
-        descriptor: None,
-    } = mention
-    else {
+    let Mention::Named { name, descriptor: None } = mention else {
         return Some(mention);
     };
     let rest = comma + 1..toks.end;
@@ -423,10 +371,7 @@ fn inverted(para: &Para, toks: Range<usize>) -> Option<Mention> {
         } else if para.word_is(rest.start, &["a", "an", "the"]) {
             rest.start
         } else {
-            return Some(Mention::Named {
-                name,
-                descriptor: None,
-            });
+            return Some(Mention::Named { name, descriptor: None });
         };
     let descriptor = Some(para.text(role_start..rest.end)).filter(|d| !d.is_empty());
     Some(Mention::Named { name, descriptor })

@@ -50,33 +50,15 @@ pub fn cue_at(para: &Para, i: usize) -> Option<Cue> {
     let source = longest(para, i, SOURCE_PHRASES).map(|end| (end, true));
     let (end, source_first) =
         source.or_else(|| longest(para, i, VERB_PHRASES).map(|end| (end, false)))?;
-    let first = if !source_first && i > 0 && para.word_is(i - 1, AUXILIARIES) {
-        i - 1
-    } else {
-        i
-    };
-    let text = (first..end)
-        .map(|t| para.lower[t].as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    Some(Cue {
-        first,
-        end,
-        text,
-        source_first,
-        needs_that: para.lower[i] == "told",
-    })
+    let first = if !source_first && i > 0 && para.word_is(i - 1, AUXILIARIES) { i - 1 } else { i };
+    let text = (first..end).map(|t| para.lower[t].as_str()).collect::<Vec<_>>().join(" ");
+    Some(Cue { first, end, text, source_first, needs_that: para.lower[i] == "told" })
 }
 
 fn longest(para: &Para, i: usize, phrases: &[&[&str]]) -> Option<usize> {
     phrases
         .iter()
-        .filter(|words| {
-            words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| para.word_is(i + k, &[w]))
-        })
+        .filter(|words| words.iter().enumerate().all(|(k, w)| para.word_is(i + k, &[w])))
         .map(|words| i + words.len())
         .max()
 }

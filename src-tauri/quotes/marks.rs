@@ -72,16 +72,11 @@ pub fn runs(chars: &[char], paras: &[Span], quoted: &[Vec<Quoted>]) -> Vec<Vec<R
             if qi == 0 && absorbed[p] {
                 continue;
             }
-            let mut run = Run {
-                quoted: qi,
-                pieces: vec![q.inner],
-                closed: q.closed,
-            };
+            let mut run = Run { quoted: qi, pieces: vec![q.inner], closed: q.closed };
             let mut np = p + 1;
             while !run.closed && np < paras.len() {
-                let Some(first) = quoted[np]
-                    .first()
-                    .filter(|f| opens_paragraph(chars, paras[np], f))
+                let Some(first) =
+                    quoted[np].first().filter(|f| opens_paragraph(chars, paras[np], f))
                 else {
                     break;
                 };
@@ -117,10 +112,7 @@ fn quoted(
         end -= 1;
     }
     (start < end).then_some(Quoted {
-        region: Span {
-            start: open,
-            end: region_end,
-        },
+        region: Span { start: open, end: region_end },
         inner: Span { start, end },
         closed,
     })

@@ -42,10 +42,7 @@ pub fn extract(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
 /// Spans from the caller are trusted for meaning, not for bounds.
 fn clamp(span: Span, len: usize) -> Span {
     let end = span.end.min(len);
-    Span {
-        start: span.start.min(end),
-        end,
-    }
+    Span { start: span.start.min(end), end }
 }
 
 /// A quote whose speaker is resolved to a person of the registry.
@@ -68,10 +65,7 @@ struct Reader {
 
 impl Reader {
     fn read(&mut self, paragraph: usize, findings: Findings) {
-        let continuing = self
-            .last
-            .filter(|&(_, p)| p + 1 == paragraph)
-            .map(|(person, _)| person);
+        let continuing = self.last.filter(|&(_, p)| p + 1 == paragraph).map(|(person, _)| person);
         let mut order: Vec<usize> = (0..findings.attributions.len()).collect();
         order.sort_by_key(|&a| findings.attributions[a].at);
         let mut people = vec![None; findings.attributions.len()];
@@ -103,21 +97,15 @@ impl Reader {
     fn into_quotes(mut self, chars: &[char]) -> Vec<Quote> {
         self.drafts.retain(|d| !d.pieces.is_empty());
         self.drafts.sort_by_key(|d| {
-            (
-                d.pieces[0].start,
-                std::cmp::Reverse(d.pieces[d.pieces.len() - 1].end),
-            )
+            (d.pieces[0].start, std::cmp::Reverse(d.pieces[d.pieces.len() - 1].end))
         });
         self.drafts.iter().map(|d| self.quote(d, chars)).collect()
     }
 
     fn quote(&self, d: &Draft, chars: &[char]) -> Quote {
         let person = self.registry.person(d.person);
-        let words: Vec<String> = d
-            .pieces
-            .iter()
-            .map(|p| chars[p.start..p.end].iter().collect())
-            .collect();
+        let words: Vec<String> =
+            d.pieces.iter().map(|p| chars[p.start..p.end].iter().collect()).collect();
         Quote {
             text: words.join(" "),
             kind: d.kind,

@@ -76,27 +76,20 @@ const SOURCE_NOUNS: &[&str] = &[
 const PRONOUNS: &[&str] = &["he", "she"];
 
 /// Particles that may sit inside a capitalised name ("Ramon de la Cruz").
-const NAME_PARTICLES: &[&str] = &[
-    "de", "la", "del", "van", "von", "der", "da", "bin", "al", "le",
-];
+const NAME_PARTICLES: &[&str] = &["de", "la", "del", "van", "von", "der", "da", "bin", "al", "le"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mention {
     /// "he" or "she": the last person named.
     Pronoun,
     /// A name, or an unnamed source's phrase, with its role when the text gives one.
-    Named {
-        name: String,
-        descriptor: Option<String>,
-    },
+    Named { name: String, descriptor: Option<String> },
 }
 
 /// The speaker in the tokens just before a cue: "Name, descriptor," or a plain noun phrase.
 pub fn subject(para: &Para, toks: Range<usize>) -> Option<Mention> {
     // Only the end of a long stretch can be the subject; reading no further keeps this bounded.
-    let toks = toks
-        .start
-        .max(toks.end.saturating_sub(3 * MAX_SUBJECT_WORDS))..toks.end;
+    let toks = toks.start.max(toks.end.saturating_sub(3 * MAX_SUBJECT_WORDS))..toks.end;
     if toks.is_empty() {
         return None;
     }
@@ -109,9 +102,7 @@ pub fn subject(para: &Para, toks: Range<usize>) -> Option<Mention> {
 /// The speaker right after a cue, up to a comma: "according to Cho, …", "said Maxwell, who …".
 pub fn following(para: &Para, toks: Range<usize>) -> Option<(Mention, usize)> {
     let limit = toks.end.min(toks.start + MAX_SUBJECT_WORDS + 1);
-    let end = (toks.start..limit)
-        .find(|&i| para.is_punct(i, ",;.?!"))
-        .unwrap_or(limit);
+    let end = (toks.start..limit).find(|&i| para.is_punct(i, ",;.?!")).unwrap_or(limit);
     Some((noun_phrase(para, toks.start..end)?, end))
 }
 
@@ -128,11 +119,7 @@ fn last_segment(para: &Para, toks: Range<usize>) -> Range<usize> {
 fn appositive(para: &Para, toks: Range<usize>) -> Option<Mention> {
     let commas: Vec<usize> = toks.clone().filter(|&i| para.is_punct(i, ",")).collect();
     commas.iter().enumerate().rev().find_map(|(k, &c)| {
-        let seg_start = if k == 0 {
-            toks.start
-        } else {
-            commas[k - 1] + 1
-        };
+        let seg_start = if k == 0 { toks.start } else { commas[k - 1] + 1 };
         is_name(para, seg_start..c).then(|| Mention::Named {
             name: para.text(seg_start..c),
             descriptor: Some(para.text(c + 1..toks.end)).filter(|d| !d.is_empty()),
@@ -145,16 +132,12 @@ fn is_name(para: &Para, toks: Range<usize>) -> bool {
     (1..=6).contains(&words)
         && !para.word_is(toks.start, NOT_NAMES)
         && para.is_capitalized(toks.start)
-        && toks
-            .clone()
-            .all(|i| para.is_capitalized(i) || para.word_is(i, NAME_PARTICLES))
+        && toks.clone().all(|i| para.is_capitalized(i) || para.word_is(i, NAME_PARTICLES))
 }
 
 /// A subject noun phrase: a pronoun, "[descriptor] [Title] Name", or an unnamed source.
 fn noun_phrase(para: &Para, toks: Range<usize>) -> Option<Mention> {
-    let clean = toks
-        .clone()
-        .all(|i| para.is_word(i) || para.is_punct(i, ".&’'"));
+    let clean = toks.clone().all(|i| para.is_word(i) || para.is_punct(i, ".&’'"));
     if toks.is_empty() || !clean || toks.len() > MAX_SUBJECT_WORDS || !para.is_word(toks.end - 1) {
         return None;
     }
@@ -188,33 +171,21 @@ fn named(para: &Para, toks: Range<usize>) -> Option<Mention> {
         return None;
     }
     let descriptor = Some(para.text(prefix)).filter(|d| !d.is_empty() && !is_article_only(d));
-    Some(Mention::Named {
-        name: para.text(start..toks.end),
-        descriptor,
-    })
+    Some(Mention::Named { name: para.text(start..toks.end), descriptor })
 }
 
 fn is_article_only(s: &str) -> bool {
-    matches!(
-        s.to_lowercase().as_str(),
-        "the" | "a" | "an" | "mr" | "mrs" | "ms" | "dr"
-    )
+    matches!(s.to_lowercase().as_str(), "the" | "a" | "an" | "mr" | "mrs" | "ms" | "dr")
 }
 
 fn unnamed(para: &Para, toks: Range<usize>) -> Option<Mention> {
     if !para.word_is(toks.end - 1, SOURCE_NOUNS) {
         return None;
     }
-    let start = if para.word_is(toks.start, &["a", "an", "the"]) {
-        toks.start + 1
-    } else {
-        toks.start
-    };
+    let start =
+        if para.word_is(toks.start, &["a", "an", "the"]) { toks.start + 1 } else { toks.start };
     let phrase = para.text(start..toks.end);
-    Some(Mention::Named {
-        name: phrase.clone(),
-        descriptor: Some(phrase),
-    })
+    Some(Mention::Named { name: phrase.clone(), descriptor: Some(phrase) })
 }
 
 pub struct Person {
@@ -272,11 +243,8 @@ impl Registry {
             return None;
         }
         let lo = self.people.len().saturating_sub(MAX_CANDIDATES);
-        (lo..self.people.len()).rev().find(|&i| {
-            self.people[i]
-                .words
-                .windows(words.len())
-                .any(|w| w == words)
-        })
+        (lo..self.people.len())
+            .rev()
+            .find(|&i| self.people[i].words.windows(words.len()).any(|w| w == words))
     }
 }

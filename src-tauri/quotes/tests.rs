@@ -11,10 +11,7 @@ fn quotes(paragraphs: &[&str]) -> Vec<Quote> {
     let mut at = 0;
     for p in paragraphs {
         let n = p.chars().count();
-        spans.push(Span {
-            start: at,
-            end: at + n,
-        });
+        spans.push(Span { start: at, end: at + n });
         at += n + 2;
     }
     let found = extract(&text, &spans);
@@ -29,17 +26,7 @@ fn quotes(paragraphs: &[&str]) -> Vec<Quote> {
 }
 
 fn summary(found: &[Quote]) -> Vec<(QuoteKind, &str, Option<&str>, &str)> {
-    found
-        .iter()
-        .map(|q| {
-            (
-                q.kind,
-                q.speaker.as_str(),
-                q.cue.as_deref(),
-                q.text.as_str(),
-            )
-        })
-        .collect()
+    found.iter().map(|q| (q.kind, q.speaker.as_str(), q.cue.as_deref(), q.text.as_str())).collect()
 }
 
 const INTRO: &str = "Lee Min-ho, a fellow at the Asan Institute, said the talks had stalled.";
@@ -47,20 +34,12 @@ const INTRO: &str = "Lee Min-ho, a fellow at the Asan Institute, said the talks 
 #[test]
 fn interrupted_quote_is_two_quotes_with_one_speaker() {
     let found = quotes(&[INTRO, "“We waited,” Lee said. “Nothing came.”"]);
-    let direct: Vec<_> = summary(&found)
-        .into_iter()
-        .filter(|q| q.0 == QuoteKind::Direct)
-        .collect();
+    let direct: Vec<_> = summary(&found).into_iter().filter(|q| q.0 == QuoteKind::Direct).collect();
     assert_eq!(
         direct,
         vec![
             (QuoteKind::Direct, "Lee Min-ho", Some("said"), "We waited,"),
-            (
-                QuoteKind::Direct,
-                "Lee Min-ho",
-                Some("said"),
-                "Nothing came."
-            ),
+            (QuoteKind::Direct, "Lee Min-ho", Some("said"), "Nothing came."),
         ]
     );
     assert!(found
@@ -77,12 +56,7 @@ fn quote_only_paragraph_continues_the_last_speaker_without_cue() {
     assert_eq!(
         summary(&found),
         vec![
-            (
-                QuoteKind::Direct,
-                "Lee Min-ho",
-                Some("said"),
-                "The talks stalled,"
-            ),
+            (QuoteKind::Direct, "Lee Min-ho", Some("said"), "The talks stalled,"),
             (QuoteKind::Direct, "Lee Min-ho", None, "Nobody called."),
         ]
     );
@@ -98,17 +72,11 @@ fn quote_only_paragraph_after_narration_is_not_guessed() {
 
 #[test]
 fn multi_paragraph_quote_is_one_quote_over_the_stretch() {
-    let paragraphs = [
-        "“It is over,” Lee said. “First, the talks.",
-        "“Second, the aid.",
-        "“Third, the envoy.”",
-    ];
+    let paragraphs =
+        ["“It is over,” Lee said. “First, the talks.", "“Second, the aid.", "“Third, the envoy.”"];
     let found = quotes(&paragraphs);
     let last = found.last().unwrap();
-    assert_eq!(
-        last.text,
-        "First, the talks. Second, the aid. Third, the envoy."
-    );
+    assert_eq!(last.text, "First, the talks. Second, the aid. Third, the envoy.");
     assert_eq!(
         (last.paragraph, last.cue.as_deref(), last.speaker.as_str()),
         (0, Some("said"), "Lee")
@@ -129,20 +97,11 @@ fn surname_and_pronoun_resolve_to_the_full_name_and_first_role() {
         "“It will not,” Pacheco Pardo said.",
         "“Never,” he said.",
     ]);
-    let speakers: Vec<_> = found
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Direct)
-        .map(|q| q.speaker.as_str())
-        .collect();
-    assert_eq!(
-        speakers,
-        ["Lee Min-ho", "Ramon Pacheco Pardo", "Ramon Pacheco Pardo"]
-    );
+    let speakers: Vec<_> =
+        found.iter().filter(|q| q.kind == QuoteKind::Direct).map(|q| q.speaker.as_str()).collect();
+    assert_eq!(speakers, ["Lee Min-ho", "Ramon Pacheco Pardo", "Ramon Pacheco Pardo"]);
     let last = found.last().unwrap();
-    assert_eq!(
-        last.descriptor.as_deref(),
-        Some("a professor at King’s College London")
-    );
+    assert_eq!(last.descriptor.as_deref(), Some("a professor at King’s College London"));
 }
 
 #[test]
@@ -154,18 +113,8 @@ fn attribution_before_the_quote() {
     assert_eq!(
         summary(&found),
         vec![
-            (
-                QuoteKind::Direct,
-                "Kim Yo-jong",
-                Some("said"),
-                "The drills must stop."
-            ),
-            (
-                QuoteKind::Direct,
-                "ministry",
-                Some("said"),
-                "We will respond."
-            ),
+            (QuoteKind::Direct, "Kim Yo-jong", Some("said"), "The drills must stop."),
+            (QuoteKind::Direct, "ministry", Some("said"), "We will respond."),
         ]
     );
 }
@@ -193,18 +142,10 @@ fn reported_speech_keeps_partial_quotes_and_drops_the_narrators_predicate() {
                 Some("said"),
                 "the summit was “a bilateral exchange”"
             ),
-            (
-                QuoteKind::Partial,
-                "Lin Jian",
-                Some("said"),
-                "a bilateral exchange"
-            ),
+            (QuoteKind::Partial, "Lin Jian", Some("said"), "a bilateral exchange"),
         ]
     );
-    assert_eq!(
-        found[0].descriptor.as_deref(),
-        Some("foreign ministry spokesman")
-    );
+    assert_eq!(found[0].descriptor.as_deref(), Some("foreign ministry spokesman"));
 }
 
 #[test]
@@ -242,18 +183,8 @@ fn setting_phrases_after_the_cue_are_not_reported_words() {
     assert_eq!(
         summary(&found),
         vec![
-            (
-                QuoteKind::Indirect,
-                "defence ministry",
-                Some("said"),
-                "it would respond sternly"
-            ),
-            (
-                QuoteKind::Indirect,
-                "Analysts",
-                Some("say"),
-                "the move is symbolic"
-            ),
+            (QuoteKind::Indirect, "defence ministry", Some("said"), "it would respond sternly"),
+            (QuoteKind::Indirect, "Analysts", Some("say"), "the move is symbolic"),
         ]
     );
 }
@@ -267,15 +198,7 @@ fn other_quotation_mark_styles_pair_generically() {
         "‘We still wait,’ Lee said.",
     ]);
     let texts: Vec<_> = found.iter().map(|q| q.text.as_str()).collect();
-    assert_eq!(
-        texts,
-        [
-            "Nous attendons",
-            "We wait,",
-            "我们在等待。",
-            "We still wait,"
-        ]
-    );
+    assert_eq!(texts, ["Nous attendons", "We wait,", "我们在等待。", "We still wait,"]);
     assert!(found.iter().all(|q| q.speaker == "Lee"));
 }
 
@@ -311,9 +234,8 @@ fn unbalanced_marks_and_junk_never_panic() {
 
 #[test]
 fn pseudo_random_text_never_panics() {
-    let alphabet: Vec<char> = "ab C. ,“”‘’\"'«»「」:said he Lee according to that\n"
-        .chars()
-        .collect();
+    let alphabet: Vec<char> =
+        "ab C. ,“”‘’\"'«»「」:said he Lee according to that\n".chars().collect();
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     for _ in 0..200 {
         let text: String = (0..120)
@@ -325,19 +247,7 @@ fn pseudo_random_text_never_panics() {
             })
             .collect();
         let n = text.chars().count();
-        extract(
-            &text,
-            &[
-                Span {
-                    start: 0,
-                    end: n / 2,
-                },
-                Span {
-                    start: n / 2,
-                    end: n,
-                },
-            ],
-        );
+        extract(&text, &[Span { start: 0, end: n / 2 }, Span { start: n / 2, end: n }]);
     }
 }
 

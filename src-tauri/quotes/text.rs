@@ -40,10 +40,9 @@ impl<'a> Para<'a> {
         let lower = toks
             .iter()
             .map(|t| match t.kind {
-                TokKind::Word => chars[t.start..t.end]
-                    .iter()
-                    .flat_map(|c| c.to_lowercase())
-                    .collect(),
+                TokKind::Word => {
+                    chars[t.start..t.end].iter().flat_map(|c| c.to_lowercase()).collect()
+                }
                 _ => String::new(),
             })
             .collect();
@@ -78,15 +77,11 @@ impl<'a> Para<'a> {
         if toks.start >= toks.end || toks.end > self.toks.len() {
             return None;
         }
-        Some(Span {
-            start: self.toks[toks.start].start,
-            end: self.toks[toks.end - 1].end,
-        })
+        Some(Span { start: self.toks[toks.start].start, end: self.toks[toks.end - 1].end })
     }
 
     pub fn word_count(&self, toks: Range<usize>) -> usize {
-        toks.filter(|&i| !matches!(self.toks[i].kind, TokKind::Punct(_)))
-            .count()
+        toks.filter(|&i| !matches!(self.toks[i].kind, TokKind::Punct(_))).count()
     }
 
     /// Sentences as token ranges. `quote_ends_sentence(i)` tells whether quoted stretch `i` ends
@@ -152,35 +147,21 @@ fn tokenize(chars: &[char], span: Span, regions: &[Span]) -> Vec<Tok> {
     while i < span.end {
         if let Some(r) = regions.get(next_region) {
             if i >= r.start {
-                out.push(Tok {
-                    start: r.start,
-                    end: r.end,
-                    kind: TokKind::Quoted(next_region),
-                });
+                out.push(Tok { start: r.start, end: r.end, kind: TokKind::Quoted(next_region) });
                 i = r.end.max(i + 1);
                 next_region += 1;
                 continue;
             }
         }
-        let limit = regions
-            .get(next_region)
-            .map_or(span.end, |r| r.start.min(span.end));
+        let limit = regions.get(next_region).map_or(span.end, |r| r.start.min(span.end));
         let c = chars[i];
         if c.is_alphanumeric() {
             let end = word_end(chars, i, limit);
-            out.push(Tok {
-                start: i,
-                end,
-                kind: TokKind::Word,
-            });
+            out.push(Tok { start: i, end, kind: TokKind::Word });
             i = end;
         } else {
             if !c.is_whitespace() {
-                out.push(Tok {
-                    start: i,
-                    end: i + 1,
-                    kind: TokKind::Punct(c),
-                });
+                out.push(Tok { start: i, end: i + 1, kind: TokKind::Punct(c) });
             }
             i += 1;
         }

@@ -111,15 +111,18 @@ impl SearchIndex {
         parser.set_conjunction_by_default();
         let query = parser.parse_query(query).map_err(|e| Error::Query(e.to_string()))?;
         let searcher = self.reader.searcher();
-        let (top, total) =
-            searcher.search(&query, &(TopDocs::with_limit(limit), Count))?;
+        let (top, total) = searcher.search(&query, &(TopDocs::with_limit(limit), Count))?;
         let mut snippets = SnippetGenerator::create(&searcher, &*query, f.text)?;
         snippets.set_max_num_chars(SNIPPET_CHARS);
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
             let get = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
-            let kind = if get(f.kind).as_deref() == Some("quote") { HitKind::Quote } else { HitKind::Article };
+            let kind = if get(f.kind).as_deref() == Some("quote") {
+                HitKind::Quote
+            } else {
+                HitKind::Article
+            };
             let snippet = snippets.snippet_from_doc(&doc);
             let fragment = snippet.fragment();
             let (snippet_text, highlights) = if fragment.is_empty() {
@@ -127,7 +130,11 @@ impl SearchIndex {
                 let text = get(f.text).unwrap_or_default();
                 (text.chars().take(SNIPPET_CHARS).collect(), Vec::new())
             } else {
-                let spans = snippet.highlighted().iter().map(|r| char_span(fragment, r.start, r.end)).collect();
+                let spans = snippet
+                    .highlighted()
+                    .iter()
+                    .map(|r| char_span(fragment, r.start, r.end))
+                    .collect();
                 (fragment.to_string(), spans)
             };
             let is_quote = kind == HitKind::Quote;

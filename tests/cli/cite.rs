@@ -11,9 +11,20 @@ fn a_chicago_note_says_what_is_missing_until_the_date_is_filled_in() {
     assert!(note.contains("North Korea’s Shifting Satellite Allegiance to Russia Signals China’s Waning Influence"), "{note}");
     assert!(note.contains("n.d."), "a note without a date says so: {note}");
     assert!(!note.contains("2024"), "no date is invented: {note}");
-    assert_eq!(before["missing"], serde_json::json!(["container-title", "author", "issued", "URL"]));
+    assert_eq!(
+        before["missing"],
+        serde_json::json!(["container-title", "author", "issued", "URL"])
+    );
 
-    sb.json(&["edit", &id, "--date", "2024-07-09", "--publication", "South China Morning Post", "--json"]);
+    sb.json(&[
+        "edit",
+        &id,
+        "--date",
+        "2024-07-09",
+        "--publication",
+        "South China Morning Post",
+        "--json",
+    ]);
     let after = sb.json(&["cite", &id, "--style", "chicago-notes-bibliography", "--json"]);
     let note = after["citation"].as_str().unwrap();
     assert_eq!(
@@ -48,12 +59,18 @@ fn an_unknown_style_is_one_clear_error() {
 fn render_prints_the_reference_document_for_csl_json_items() {
     let sb = Sandbox::new();
     let items = crate::fixture("csl-items.json");
-    let out = sb.json(&["render", "--style", "ieee", "--csl-json", items.to_str().unwrap(), "--json"]);
+    let out =
+        sb.json(&["render", "--style", "ieee", "--csl-json", items.to_str().unwrap(), "--json"]);
     let entry = &out["tumen-bridge"];
     assert_eq!(entry["cite_text"], "[1]");
     assert_eq!(entry["bib_position"], 1);
     let bib = entry["bib_text"].as_str().unwrap();
-    assert!(bib.starts_with("[1] A. Petrova, “Russia and North Korea open new road bridge over the Tumen River,”"), "{bib}");
+    assert!(
+        bib.starts_with(
+            "[1] A. Petrova, “Russia and North Korea open new road bridge over the Tumen River,”"
+        ),
+        "{bib}"
+    );
     assert!(bib.contains("Jun. 18, 2025"), "{bib}");
     assert!(entry["bib_html"].as_str().unwrap().contains("<i>Vladivostok Courier</i>"));
 }

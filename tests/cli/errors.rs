@@ -51,7 +51,10 @@ fn a_folder_of_good_and_bad_files_imports_the_good_and_lists_the_bad() {
     let sb = Sandbox::new();
     let folder = sb.dir.path().join("inbox");
     sb.write("inbox/a-seed.txt", &std::fs::read(seed()).unwrap());
-    sb.write("inbox/nested/b-bridge.txt", &std::fs::read(fixture("reuters-style-clip.txt")).unwrap());
+    sb.write(
+        "inbox/nested/b-bridge.txt",
+        &std::fs::read(fixture("reuters-style-clip.txt")).unwrap(),
+    );
     sb.write("inbox/c-empty.txt", b"\n\n");
     sb.write("inbox/d-garbage.dat", &std::fs::read(fixture("not-an-article.bin")).unwrap());
     let run = sb.run(&["import", folder.to_str().unwrap(), "--json"]);
@@ -66,7 +69,10 @@ fn a_folder_of_good_and_bad_files_imports_the_good_and_lists_the_bad() {
         .filter(|o| o["status"] == "failed")
         .map(|o| o["path"].as_str().unwrap())
         .collect();
-    assert!(failed[0].ends_with("c-empty.txt") && failed[1].ends_with("d-garbage.dat"), "{failed:?}");
+    assert!(
+        failed[0].ends_with("c-empty.txt") && failed[1].ends_with("d-garbage.dat"),
+        "{failed:?}"
+    );
     assert_eq!(sb.json(&["list", "--json"]).as_array().unwrap().len(), 2);
 }
 
@@ -88,4 +94,21 @@ fn an_unknown_id() {
     let run = sb.run(&["show", "ffffffff"]);
     assert!(!run.ok);
     assert!(run.stderr.contains("no article id starts with"), "{}", run.stderr);
+}
+
+#[cfg(feature = "desktop")]
+#[test]
+fn no_command_and_no_display_explains_instead_of_crashing() {
+    let sb = Sandbox::new();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_sourcebook"))
+        .arg("--data-dir")
+        .arg(sb.data_dir())
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("no display"), "{stderr}");
 }

@@ -25,14 +25,26 @@ fn the_seed_imports_with_title_paragraphs_and_furniture_apart() {
     let kinds: Vec<&str> = boilerplate.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(
         kinds,
-        ["repeated-headline", "repeated-headline", "caption", "repeated-headline", "repeated-headline", "notice"]
+        [
+            "repeated-headline",
+            "repeated-headline",
+            "caption",
+            "repeated-headline",
+            "repeated-headline",
+            "notice"
+        ]
     );
     assert!(boilerplate[2].1.ends_with("Photo: KCNA via Reuters"));
     // Paragraph spans index the stored text exactly.
     let chars: Vec<char> = text.chars().collect();
     let first = &article["paragraphs"][0];
-    let span: String = chars[first["start"].as_u64().unwrap() as usize..first["end"].as_u64().unwrap() as usize].iter().collect();
-    assert!(span.starts_with("According to global TV and radio satellite data intelligence website LyngSat"));
+    let span: String = chars
+        [first["start"].as_u64().unwrap() as usize..first["end"].as_u64().unwrap() as usize]
+        .iter()
+        .collect();
+    assert!(span.starts_with(
+        "According to global TV and radio satellite data intelligence website LyngSat"
+    ));
 }
 
 #[test]
@@ -45,7 +57,10 @@ fn metadata_the_clip_does_not_give_stays_empty_and_is_flagged() {
     assert!(source.get("author").is_none());
     assert!(source.get("issued").is_none());
     assert!(source.get("URL").is_none());
-    assert_eq!(article["missing"], serde_json::json!(["container-title", "author", "issued", "URL"]));
+    assert_eq!(
+        article["missing"],
+        serde_json::json!(["container-title", "author", "issued", "URL"])
+    );
     let listed = sb.json(&["list", "--missing", "--json"]);
     assert_eq!(listed[0]["id"], id.as_str());
 }
@@ -65,11 +80,19 @@ fn the_same_bytes_twice_add_nothing() {
 fn extract_prints_the_article_without_storing_it() {
     let sb = Sandbox::new();
     let out = sb.json(&["extract", fixture("reuters-style-clip.txt").to_str().unwrap(), "--json"]);
-    assert_eq!(out["source"]["title"], "Russia and North Korea open new road bridge over the Tumen River");
+    assert_eq!(
+        out["source"]["title"],
+        "Russia and North Korea open new road bridge over the Tumen River"
+    );
     assert_eq!(out["source"]["type"], "article-newspaper");
     assert_eq!(out["language"], "en");
     assert_eq!(out["paragraphs"].as_array().unwrap().len(), 3);
-    let kinds: Vec<&str> = out["boilerplate"].as_array().unwrap().iter().map(|b| b["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> = out["boilerplate"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["kind"].as_str().unwrap())
+        .collect();
     assert_eq!(kinds, ["repeated-headline", "repeated-headline", "caption", "notice"]);
     for q in out["quotes"].as_array().unwrap() {
         for key in ["text", "kind", "speaker", "descriptor", "cue", "paragraph", "start", "end"] {

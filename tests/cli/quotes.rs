@@ -22,7 +22,10 @@ fn the_seeds_direct_quotes_carry_full_names_and_roles() {
     let kang = find(quotes, "Pyongyang is also sending a message to China");
     assert_eq!(kang["kind"], "direct");
     assert_eq!(kang["speaker"], "Kang Jun-young");
-    assert_eq!(kang["descriptor"], "a professor of Chinese studies at Hankuk University of Foreign Studies in Seoul");
+    assert_eq!(
+        kang["descriptor"],
+        "a professor of Chinese studies at Hankuk University of Foreign Studies in Seoul"
+    );
     assert_eq!(kang["cue"], Value::Null, "a paragraph that is only a quotation has no cue");
     assert_eq!(kang["paragraph"], 4);
 
@@ -45,14 +48,19 @@ fn a_quote_spanning_paragraphs_is_one_quote() {
     let park = find(out["quotes"].as_array().unwrap(), "For those European countries");
     assert_eq!(park["speaker"], "Park Won-gon");
     assert_eq!(park["paragraph"], 28);
-    assert!(park["text"].as_str().unwrap().ends_with("China’s support is not at the desired level."));
+    assert!(park["text"]
+        .as_str()
+        .unwrap()
+        .ends_with("China’s support is not at the desired level."));
 }
 
 #[test]
 fn document_names_in_quotation_marks_are_not_quotes() {
     let out = extract(&seed());
     let quotes = out["quotes"].as_array().unwrap();
-    assert!(quotes.iter().all(|q| q["text"] != "treaty on the comprehensive strategic partnership"));
+    assert!(quotes
+        .iter()
+        .all(|q| q["text"] != "treaty on the comprehensive strategic partnership"));
 }
 
 #[test]
@@ -64,7 +72,8 @@ fn stored_quotes_verify_against_the_stored_text() {
     let quotes = article["quotes"].as_array().unwrap();
     assert!(quotes.len() >= 13);
     for q in quotes {
-        let (start, end) = (q["start"].as_u64().unwrap() as usize, q["end"].as_u64().unwrap() as usize);
+        let (start, end) =
+            (q["start"].as_u64().unwrap() as usize, q["end"].as_u64().unwrap() as usize);
         let span: String = chars[start..end].iter().collect();
         let text = q["text"].as_str().unwrap();
         // A quote within one paragraph is exactly its span; one continued over paragraphs is
@@ -84,7 +93,10 @@ fn a_clip_of_our_own_attributes_its_quote() {
     let quotes = out["quotes"].as_array().unwrap();
     let first = find(quotes, "This is a practical project with a political message,");
     assert_eq!(first["speaker"], "Anna Petrova");
-    assert_eq!(first["descriptor"], "a transport analyst at the Far Eastern Institute in Vladivostok");
+    assert_eq!(
+        first["descriptor"],
+        "a transport analyst at the Far Eastern Institute in Vladivostok"
+    );
     let second = find(quotes, "Both sides want trade that does not pass through China.");
     assert_eq!(second["speaker"], "Anna Petrova");
 }

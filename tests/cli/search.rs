@@ -17,7 +17,10 @@ fn a_quoted_phrase_finds_the_quote_and_its_speaker() {
     assert_eq!(quote["article_id"], id.as_str());
     assert!(quote["text"].as_str().unwrap().contains("quite a burden"));
     assert!(quote["quote_id"].is_string());
-    assert!(!quote["highlights"].as_array().unwrap().is_empty(), "the match is marked in the snippet");
+    assert!(
+        !quote["highlights"].as_array().unwrap().is_empty(),
+        "the match is marked in the snippet"
+    );
 }
 
 #[test]
@@ -42,7 +45,10 @@ fn an_index_left_behind_by_a_crash_catches_up_at_open() {
     std::fs::remove_dir_all(&index).unwrap();
     copy_dir(&saved, &index);
     let results = sb.json(&["search", "Tumen", "--json"]);
-    assert!(results["total"].as_u64().unwrap() >= 1, "the second article was re-indexed: {results}");
+    assert!(
+        results["total"].as_u64().unwrap() >= 1,
+        "the second article was re-indexed: {results}"
+    );
 }
 
 #[test]
