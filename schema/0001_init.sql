@@ -11,32 +11,55 @@ CREATE TABLE imports (
     imported_at TEXT NOT NULL                -- RFC 3339, UTC
 );
 
--- Bibliographic metadata, one row per cited work, shaped as a CSL-JSON item.
+-- Bibliographic metadata, one row per cited work. `csl` is the whole CSL-JSON item (without
+-- "id"), so styles and exports lose nothing; the other columns are copies kept for lookups.
 CREATE TABLE sources (
     id              TEXT PRIMARY KEY,
-    csl_type        TEXT NOT NULL,
-    title           TEXT,
-    container_title TEXT,
-    authors         TEXT NOT NULL DEFAULT '[]',   -- JSON array of CSL names
-    issued          TEXT,                         -- JSON CSL date
+    csl             TEXT NOT NULL,
+    title_key       TEXT,                    -- normalised title, for matching records
+    issued          TEXT,                    -- ISO date as far as known
     url             TEXT,
-    accessed        TEXT,                         -- JSON CSL date
-    language        TEXT,
+    doi             TEXT,                    -- lower-cased
+    provenance      TEXT NOT NULL DEFAULT '{}', -- JSON: CSL field -> where it came from
     updated_at      TEXT NOT NULL
 );
+CREATE INDEX sources_by_url ON sources(url);
+CREATE INDEX sources_by_doi ON sources(doi);
+CREATE INDEX sources_by_title ON sources(title_key);
 
+-- An article: the text of one work. A bibliographic record imported before its text is an
+-- article with an empty body; a file holding many records (a .bib, a feed) is one import.
 CREATE TABLE articles (
     id          TEXT PRIMARY KEY,
-    import_id   TEXT NOT NULL UNIQUE REFERENCES imports(id),
-    source_id   TEXT NOT NULL REFERENCES sources(id),
+    import_id   TEXT NOT NULL REFERENCES imports(id),
+    source_id   TEXT NOT NULL UNIQUE REFERENCES sources(id),
     title       TEXT NOT NULL,
     body        TEXT NOT NULL,                -- NFC text, paragraphs joined by a blank line
+    body_sha256 TEXT NOT NULL,                -- of the body, to catch the same text twice
     paragraphs  TEXT NOT NULL,                -- JSON array of [start, end] char spans
+    pages       TEXT NOT NULL DEFAULT '[]',   -- JSON: page of each paragraph (paged inputs)
     boilerplate TEXT NOT NULL DEFAULT '[]',   -- JSON array of {kind, text}, kept apart
     language    TEXT,
     created_at  TEXT NOT NULL,
-    -- Bumped on every change; the search index records the last revision it saw.
-    revision    INTEGER NOT NULL DEFAULT 1
+    revision    INTEGER NOT NULL DEFAULT 1    -- bumped on every change to the article
+);
+CREATE INDEX articles_by_import ON articles(import_id);
+CREATE INDEX articles_by_body ON articles(body_sha256);
+
+-- Near-duplicates (syndicated copies, a page saved twice): linked, never merged silently.
+CREATE TABLE similar_articles (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    other_id   TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    similarity REAL NOT NULL,
+    PRIMARY KEY (article_id, other_id)
+);
+
+-- Text fingerprints for near-duplicate search: MinHash signature bands of the body.
+CREATE TABLE article_bands (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    band       INTEGER NOT NULL,
+    hash       INTEGER NOT NULL,
+    PRIMARY KEY (band, hash, article_id)
 );
 
 CREATE TABLE persons (

@@ -117,21 +117,17 @@ pub fn run(data_dir: PathBuf, command: Command) -> Result<(), Error> {
     match command {
         Command::Extract { file, out } => {
             let bytes = read(&file)?;
-            let extraction = crate::extract(&bytes)
+            let name = file.file_name().and_then(|n| n.to_str());
+            let mut extractions = crate::extract(&bytes, name)
                 .map_err(|source| Error::Ingest { path: file.display().to_string(), source })?;
             if out.json {
-                return print_json(&extraction);
+                // One article prints as one object (the contract); a file of records as an array.
+                return match extractions.len() {
+                    1 => print_json(&extractions.remove(0)),
+                    _ => print_json(&extractions),
+                };
             }
-            println!("{}\n", extraction.title);
-            println!(
-                "{} paragraphs, {} quotes, missing: {}",
-                extraction.paragraphs.len(),
-                extraction.quotes.len(),
-                extraction.missing.join(", ")
-            );
-            for q in &extraction.quotes {
-                println!("¶{} [{}] {}: {}", q.paragraph + 1, q.kind.as_str(), q.speaker, q.text);
-            }
+            extractions.iter().for_each(print_extraction);
             Ok(())
         }
         Command::Render { style, csl_json, out: _ } => {
@@ -273,6 +269,11 @@ fn print_import(report: &ImportReport, json: bool) -> Result<(), Error> {
                 o.article_id.as_deref().unwrap_or(""),
                 o.title.as_deref().unwrap_or("")
             ),
+            ImportStatus::Enriched => println!(
+                "enriched   {}  {} (filled in missing metadata)",
+                o.article_id.as_deref().unwrap_or(""),
+                o.title.as_deref().unwrap_or("")
+            ),
             ImportStatus::Duplicate => println!(
                 "duplicate  {}  {} (already in the archive)",
                 o.article_id.as_deref().unwrap_or(""),
@@ -282,10 +283,19 @@ fn print_import(report: &ImportReport, json: bool) -> Result<(), Error> {
         }
     }
     println!(
-        "{} imported, {} duplicates, {} failed",
-        report.imported, report.duplicates, report.failed
+        "{} imported, {} enriched, {} duplicates, {} failed",
+        report.imported, report.enriched, report.duplicates, report.failed
     );
     Ok(())
+}
+
+fn print_extraction(e: &crate::model::Extraction) {
+    println!("{}\n", e.title);
+    let missing = e.missing.join(", ");
+    println!("{} paragraphs, {} quotes, missing: {missing}", e.paragraphs.len(), e.quotes.len());
+    for q in &e.quotes {
+        println!("¶{} [{}] {}: {}", q.paragraph + 1, q.kind.as_str(), q.speaker, q.text);
+    }
 }
 
 fn print_article(a: &Article) {

@@ -17,12 +17,13 @@ pub mod search;
 #[cfg(feature = "desktop")]
 pub mod desktop;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
-use archive::{Archive, NewArticle, StoredImport};
+use archive::{Archive, NewArticle, SourceUpdate, StoredImport};
 pub use error::{Error, Result};
 use model::{
     ArchiveInfo, Article, ArticleSummary, Citation, Extraction, ImportOutcome, ImportProgress,
@@ -31,6 +32,10 @@ use model::{
 use search::SearchIndex;
 
 /// The sample article offered on first run: a real clipped SCMP article.
+/// Articles stored between two search-index commits during a batch import: an index commit
+/// costs far more than an archive commit, and the archive is the truth in between.
+const INDEX_BATCH: usize = 500;
+
 /// The style a citation uses when none is chosen.
 pub const DEFAULT_STYLE: &str = "chicago-notes-bibliography";
 
@@ -53,19 +58,29 @@ pub fn default_data_dir() -> Result<PathBuf> {
         .ok_or(Error::NoDataDir)
 }
 
-/// Reads a file and finds its article, metadata and quotes without storing anything.
-pub fn extract(bytes: &[u8]) -> std::result::Result<Extraction, ingest::Error> {
-    let doc = ingest::read(bytes)?;
-    let (body, spans) = doc.body();
-    Ok(Extraction {
-        quotes: quotes::extract(&body, &spans),
-        missing: doc.source.missing(),
-        title: doc.title,
-        source: doc.source,
-        language: doc.language,
-        paragraphs: doc.paragraphs,
-        boilerplate: doc.boilerplate,
-    })
+/// Reads a file and finds its articles (one for most files; one per record for a .bib, RIS,
+/// CSL-JSON or feed file), metadata and quotes, without storing anything.
+pub fn extract(
+    bytes: &[u8],
+    file_name: Option<&str>,
+) -> std::result::Result<Vec<Extraction>, ingest::Error> {
+    Ok(ingest::read(bytes, file_name)?
+        .into_iter()
+        .map(|doc| {
+            let (body, spans) = doc.body();
+            Extraction {
+                quotes: quotes::extract(&body, &spans),
+                missing: doc.source.missing(),
+                title: doc.title,
+                source: doc.source,
+                language: doc.language,
+                paragraphs: doc.paragraphs,
+                pages: doc.pages,
+                boilerplate: doc.boilerplate,
+                provenance: doc.provenance,
+            }
+        })
+        .collect())
 }
 
 /// Renders a whole reference document set (see `citeref/README.md`) for CSL-JSON items.
@@ -141,55 +156,82 @@ impl Sourcebook {
         for path in paths {
             match collect_files(path, &mut files) {
                 Ok(()) => {}
-                Err(e) => outcomes.push(failed(path, &e)),
+                Err(source) => {
+                    outcomes.push(failed(path, Error::Io { path: path.clone(), source }))
+                }
             }
         }
         let total = files.len();
+        let mut unindexed = Vec::new();
         for (done, file) in files.iter().enumerate() {
             progress(ImportProgress { done, total, path: file.display().to_string() });
-            let outcome = match std::fs::read(file) {
-                Ok(bytes) => self.import_bytes(
-                    &bytes,
-                    file.file_name().and_then(|n| n.to_str()),
-                    &file.display().to_string(),
-                ),
-                Err(e) => failed(file, &e),
-            };
-            outcomes.push(outcome);
+            // A file over the limit is refused before it is read into memory.
+            let size = std::fs::metadata(file).map(|m| m.len() as usize).unwrap_or(0);
+            if size > ingest::MAX_INPUT_BYTES {
+                let source = ingest::Error::TooLarge { size, limit: ingest::MAX_INPUT_BYTES };
+                outcomes
+                    .push(failed(file, Error::Ingest { path: file.display().to_string(), source }));
+                continue;
+            }
+            match std::fs::read(file) {
+                Ok(bytes) => {
+                    let name = file.file_name().and_then(|n| n.to_str());
+                    let label = file.display().to_string();
+                    outcomes.extend(self.import_one(&bytes, name, &label, &mut unindexed));
+                }
+                Err(source) => {
+                    outcomes.push(failed(file, Error::Io { path: file.clone(), source }))
+                }
+            }
+            if unindexed.len() >= INDEX_BATCH {
+                self.flush_index(&mut unindexed, &mut outcomes);
+            }
         }
+        self.flush_index(&mut unindexed, &mut outcomes);
         progress(ImportProgress { done: total, total, path: String::new() });
         ImportReport::from_outcomes(outcomes)
     }
 
-    /// Imports the bundled sample article.
-    pub fn import_sample(&mut self) -> ImportReport {
-        let outcome = self.import_bytes(SAMPLE, Some(SAMPLE_NAME), SAMPLE_NAME);
-        ImportReport::from_outcomes(vec![outcome])
+    /// Indexes what the last imports stored. The archive already holds it, so a failure here
+    /// is reported but loses nothing: the next open rebuilds the index.
+    fn flush_index(&mut self, ids: &mut Vec<String>, outcomes: &mut Vec<ImportOutcome>) {
+        if ids.is_empty() {
+            return;
+        }
+        if let Err(e) = self.index_articles(ids) {
+            outcomes.push(failed(Path::new("search index"), e));
+        }
+        ids.clear();
     }
 
-    /// Imports one file's bytes; `label` names it in the outcome.
+    /// Imports the bundled sample article.
+    pub fn import_sample(&mut self) -> ImportReport {
+        ImportReport::from_outcomes(self.import_bytes(SAMPLE, Some(SAMPLE_NAME), SAMPLE_NAME))
+    }
+
+    /// Imports one file's bytes; `label` names it in the outcomes (one per record it holds).
     pub fn import_bytes(
         &mut self,
         bytes: &[u8],
         file_name: Option<&str>,
         label: &str,
-    ) -> ImportOutcome {
-        match self.try_import(bytes, file_name, label) {
-            Ok((status, id, title)) => ImportOutcome {
-                path: label.to_string(),
-                status,
-                article_id: Some(id),
-                title: Some(title),
-                error: None,
-            },
-            Err(e) => ImportOutcome {
-                path: label.to_string(),
-                status: ImportStatus::Failed,
-                article_id: None,
-                title: None,
-                error: Some(e.to_string()),
-            },
-        }
+    ) -> Vec<ImportOutcome> {
+        let mut unindexed = Vec::new();
+        let mut outcomes = self.import_one(bytes, file_name, label, &mut unindexed);
+        self.flush_index(&mut unindexed, &mut outcomes);
+        outcomes
+    }
+
+    /// Stores one file's articles; their ids join `unindexed` for the next index commit.
+    fn import_one(
+        &mut self,
+        bytes: &[u8],
+        file_name: Option<&str>,
+        label: &str,
+        unindexed: &mut Vec<String>,
+    ) -> Vec<ImportOutcome> {
+        self.try_import(bytes, file_name, label, unindexed)
+            .unwrap_or_else(|e| vec![failed(Path::new(label), e)])
     }
 
     fn try_import(
@@ -197,27 +239,120 @@ impl Sourcebook {
         bytes: &[u8],
         file_name: Option<&str>,
         label: &str,
-    ) -> Result<(ImportStatus, String, String)> {
+        unindexed: &mut Vec<String>,
+    ) -> Result<Vec<ImportOutcome>> {
         let sha256 = hex(&Sha256::digest(bytes));
-        if let Some((id, title)) = self.archive.find_by_sha256(&sha256)? {
-            return Ok((ImportStatus::Duplicate, id, title));
+        let outcome = |path: &str, status, id: Option<&str>, title: Option<&str>| ImportOutcome {
+            path: path.to_string(),
+            status,
+            article_id: id.map(str::to_string),
+            title: title.map(str::to_string),
+            error: None,
+        };
+        if let Some(existing) = self.archive.articles_of_import(&sha256)? {
+            return Ok(existing
+                .iter()
+                .map(|(id, title)| outcome(label, ImportStatus::Duplicate, Some(id), Some(title)))
+                .collect());
         }
-        let doc = ingest::read(bytes)
+        let docs = ingest::read(bytes, file_name)
             .map_err(|source| Error::Ingest { path: label.to_string(), source })?;
+        let many = docs.len() > 1;
+        let media_type = docs.first().map_or("text/plain", |d| d.media_type);
+        let mut planned: Vec<Planned> = Vec::new();
+        let mut updates: Vec<(String, model::SourceMeta, BTreeMap<String, String>)> = Vec::new();
+        let mut outcomes = Vec::new();
+        for (n, doc) in docs.into_iter().enumerate() {
+            let path = if many { format!("{label}#{}", n + 1) } else { label.to_string() };
+            match self.plan(doc)? {
+                Plan::Duplicate(id, title) => {
+                    outcomes.push(outcome(&path, ImportStatus::Duplicate, Some(&id), Some(&title)))
+                }
+                Plan::Enrich(id, title, source, provenance) => {
+                    outcomes.push(outcome(&path, ImportStatus::Enriched, Some(&id), Some(&title)));
+                    updates.push((id, source, provenance));
+                }
+                Plan::New(p) => {
+                    let within_batch = planned
+                        .iter()
+                        .find(|q| q.body_sha256 == p.body_sha256 && !p.body.is_empty());
+                    if let Some(first) = within_batch {
+                        let title = first.doc.title.clone();
+                        outcomes.push(outcome(&path, ImportStatus::Duplicate, None, Some(&title)));
+                    } else {
+                        outcomes.push(outcome(
+                            &path,
+                            ImportStatus::Imported,
+                            None,
+                            Some(&p.doc.title),
+                        ));
+                        planned.push(p);
+                    }
+                }
+            }
+        }
+        if planned.is_empty() && updates.is_empty() {
+            return Ok(outcomes);
+        }
+        let articles: Vec<NewArticle> = planned.iter().map(Planned::as_new).collect();
+        let source_updates: Vec<SourceUpdate> = updates
+            .iter()
+            .map(|(id, source, provenance)| SourceUpdate { article_id: id, source, provenance })
+            .collect();
+        let import = StoredImport { bytes, sha256: &sha256, media_type, file_name };
+        let ids = self.archive.insert_import(&import, &articles, &source_updates)?;
+        let mut new_ids = ids.iter();
+        for o in outcomes.iter_mut().filter(|o| o.status == ImportStatus::Imported) {
+            o.article_id = new_ids.next().cloned();
+        }
+        unindexed.extend(ids.into_iter().chain(updates.into_iter().map(|u| u.0)));
+        Ok(outcomes)
+    }
+
+    /// Decides what one extracted document does to the archive: nothing (the same text is
+    /// there), fill in an archived article's metadata (a record of the same work), or add.
+    fn plan(&self, doc: ingest::Extracted) -> Result<Plan> {
         let (body, spans) = doc.body();
+        let body_sha256 = hex(&Sha256::digest(body.as_bytes()));
+        if !body.is_empty() {
+            if let Some((id, title)) = self.archive.find_by_body(&body_sha256)? {
+                return Ok(Plan::Duplicate(id, title));
+            }
+        }
+        // A record (no text) describing an archived work enriches it. Text is never matched by
+        // metadata: another version of an article is its own article, linked below if similar.
+        let matched = if body.is_empty() { self.archive.find_matching(&doc.source)? } else { None };
+        if let Some(id) = matched {
+            let existing = self.archive.get_article(&id)?;
+            let (merged, filled) = metadata::enrich(&existing.source, &doc.source);
+            if filled.is_empty() {
+                return Ok(Plan::Duplicate(id, existing.title));
+            }
+            let mut provenance = existing.provenance;
+            for field in filled {
+                let origin = doc
+                    .provenance
+                    .get(&field)
+                    .cloned()
+                    .unwrap_or_else(|| doc.media_type.to_string());
+                provenance.insert(field, origin);
+            }
+            return Ok(Plan::Enrich(id, existing.title, merged, provenance));
+        }
         let quotes = quotes::extract(&body, &spans);
-        let id = self.archive.insert_article(&NewArticle {
-            import: StoredImport { bytes, sha256: &sha256, media_type: doc.media_type, file_name },
-            source: &doc.source,
-            title: &doc.title,
-            body: &body,
-            paragraphs: &spans,
-            boilerplate: &doc.boilerplate,
-            language: doc.language.as_deref(),
-            quotes: &quotes,
-        })?;
-        self.index_articles(std::slice::from_ref(&id))?;
-        Ok((ImportStatus::Imported, id, doc.title))
+        let shingles = ingest::similarity::shingles(&body);
+        let bands = ingest::similarity::bands(&shingles);
+        let mut similar = Vec::new();
+        for other in self.archive.band_neighbours(&bands)? {
+            let overlap = ingest::similarity::jaccard(
+                &shingles,
+                &ingest::similarity::shingles(&self.archive.body_of(&other)?),
+            );
+            if overlap >= ingest::similarity::SIMILAR {
+                similar.push((other, overlap));
+            }
+        }
+        Ok(Plan::New(Planned { doc, body, spans, body_sha256, quotes, bands, similar }))
     }
 
     /// Brings the index up to the archive after a commit. Should this fail, the archive keeps
@@ -260,7 +395,15 @@ impl Sourcebook {
         let id = self.resolve_id(id)?;
         let article = self.archive.get_article(&id)?;
         let source = metadata::apply(&article.source, patch)?;
-        self.archive.update_source(&id, &source)?;
+        let mut provenance = article.provenance;
+        for field in metadata::patched_fields(patch) {
+            provenance.insert(field.to_string(), "user".to_string());
+        }
+        self.archive.update_source(&SourceUpdate {
+            article_id: &id,
+            source: &source,
+            provenance: &provenance,
+        })?;
         self.index_articles(std::slice::from_ref(&id))?;
         Ok(self.archive.get_article(&id)?)
     }
@@ -287,6 +430,43 @@ impl Sourcebook {
 
     pub fn cite(&self, id: &str, style: &str) -> Result<Citation> {
         self.citation_job(id, style)?.render()
+    }
+}
+
+/// What importing one extracted document will do.
+enum Plan {
+    Duplicate(String, String),
+    Enrich(String, String, model::SourceMeta, BTreeMap<String, String>),
+    New(Planned),
+}
+
+/// A new article, worked out before the write transaction starts.
+struct Planned {
+    doc: ingest::Extracted,
+    body: String,
+    spans: Vec<model::Span>,
+    body_sha256: String,
+    quotes: Vec<model::Quote>,
+    bands: Vec<(u32, i64)>,
+    similar: Vec<(String, f64)>,
+}
+
+impl Planned {
+    fn as_new(&self) -> NewArticle<'_> {
+        NewArticle {
+            source: &self.doc.source,
+            provenance: &self.doc.provenance,
+            title: &self.doc.title,
+            body: &self.body,
+            body_sha256: &self.body_sha256,
+            paragraphs: &self.spans,
+            pages: &self.doc.pages,
+            boilerplate: &self.doc.boilerplate,
+            language: self.doc.language.as_deref(),
+            quotes: &self.quotes,
+            bands: &self.bands,
+            similar: &self.similar,
+        }
     }
 }
 
@@ -317,6 +497,7 @@ impl ImportReport {
         let count = |s| outcomes.iter().filter(|o| o.status == s).count();
         ImportReport {
             imported: count(ImportStatus::Imported),
+            enriched: count(ImportStatus::Enriched),
             duplicates: count(ImportStatus::Duplicate),
             failed: count(ImportStatus::Failed),
             outcomes,
@@ -324,13 +505,13 @@ impl ImportReport {
     }
 }
 
-fn failed(path: &Path, error: &std::io::Error) -> ImportOutcome {
+fn failed(path: &Path, error: Error) -> ImportOutcome {
     ImportOutcome {
         path: path.display().to_string(),
         status: ImportStatus::Failed,
         article_id: None,
         title: None,
-        error: Some(format!("{}: {error}", path.display())),
+        error: Some(error.to_string()),
     }
 }
 

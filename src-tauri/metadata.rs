@@ -14,6 +14,40 @@ pub enum Error {
     EmptyTitle,
 }
 
+/// The CSL fields a patch sets or clears, for provenance ("user").
+pub fn patched_fields(patch: &MetaPatch) -> Vec<&'static str> {
+    [
+        ("title", &patch.title),
+        ("container-title", &patch.publication),
+        ("author", &patch.author),
+        ("issued", &patch.date),
+        ("URL", &patch.url),
+    ]
+    .into_iter()
+    .filter_map(|(field, value)| value.as_ref().map(|_| field))
+    .collect()
+}
+
+/// Fills the fields `existing` lacks from `incoming` (a bibliographic record describing the
+/// same work); what is already there is kept. Returns the result and the fields filled.
+pub fn enrich(existing: &SourceMeta, incoming: &SourceMeta) -> (SourceMeta, Vec<String>) {
+    let as_map = |s: &SourceMeta| match serde_json::to_value(s) {
+        Ok(serde_json::Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    };
+    let mut merged = as_map(existing);
+    let mut filled = Vec::new();
+    for (field, value) in as_map(incoming) {
+        if !merged.contains_key(&field) {
+            merged.insert(field.clone(), value);
+            filled.push(field);
+        }
+    }
+    let merged = serde_json::from_value(serde_json::Value::Object(merged))
+        .unwrap_or_else(|_| existing.clone());
+    (merged, filled)
+}
+
 /// Applies a patch: `None` keeps a field, an empty string clears it.
 pub fn apply(source: &SourceMeta, patch: &MetaPatch) -> Result<SourceMeta, Error> {
     let mut out = source.clone();
@@ -79,7 +113,7 @@ pub fn parse_authors(text: &str) -> Vec<CslName> {
                 CslName {
                     family: Some(family.trim().to_string()),
                     given: Some(given.trim().to_string()),
-                    literal: None,
+                    ..CslName::default()
                 }
             }
             _ => CslName { literal: Some(name.to_string()), ..CslName::default() },
@@ -106,6 +140,27 @@ mod tests {
         assert_eq!(names[0].family.as_deref(), Some("Park"));
         assert_eq!(names[0].given.as_deref(), Some("Chan-kyong"));
         assert_eq!(names[1].literal.as_deref(), Some("Yonhap News Agency"));
+    }
+
+    #[test]
+    fn enriching_fills_gaps_and_keeps_what_is_there() {
+        let archived = SourceMeta {
+            csl_type: "article-newspaper".into(),
+            title: Some("North Korea switches satellites".into()),
+            ..Default::default()
+        };
+        let record = SourceMeta {
+            csl_type: "webpage".into(),
+            title: Some("Another title".into()),
+            container_title: Some("South China Morning Post".into()),
+            issued: Some(CslDate::ymd(2024, Some(7), Some(9))),
+            ..Default::default()
+        };
+        let (merged, filled) = enrich(&archived, &record);
+        assert_eq!(merged.title.as_deref(), Some("North Korea switches satellites"));
+        assert_eq!(merged.csl_type, "article-newspaper");
+        assert_eq!(merged.container_title.as_deref(), Some("South China Morning Post"));
+        assert_eq!(filled, ["container-title", "issued"]);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! article text, so that `text.chars().skip(start).take(end - start)` — or Python's
 //! `text[start:end]` — gives the span. Byte offsets never leave a module.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -103,6 +105,10 @@ pub struct CslName {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub literal: Option<String>,
+    /// Other CSL name parts (particles, suffix, static-ordering), kept so nothing is lost.
+    #[serde(flatten)]
+    #[ts(skip)]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// A CSL-JSON date: `date-parts` of `[year, month?, day?]`, or a raw string CSL can parse.
@@ -164,6 +170,32 @@ pub struct SourceMeta {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub language: Option<String>,
+    #[serde(rename = "DOI", skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub doi: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub publisher: Option<String>,
+    /// Report, document or issue number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub volume: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub issue: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub page: Option<String>,
+    #[serde(rename = "abstract", skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub abstract_: Option<String>,
+    /// Every other CSL-JSON field the input gave, kept as is so exports lose nothing.
+    #[serde(flatten)]
+    #[ts(skip)]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 impl SourceMeta {
@@ -173,7 +205,11 @@ impl SourceMeta {
         if self.title.is_none() {
             out.push("title".to_string());
         }
-        if self.container_title.is_none() {
+        // Reports, books and theses stand alone: they need a publisher, not a container.
+        let standalone = matches!(self.csl_type.as_str(), "report" | "book" | "thesis");
+        if standalone && self.publisher.is_none() {
+            out.push("publisher".to_string());
+        } else if !standalone && self.container_title.is_none() {
             out.push("container-title".to_string());
         }
         if self.author.is_empty() {
@@ -205,7 +241,7 @@ pub struct ArticleSummary {
 }
 
 /// A stored article with everything the reader shows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Article {
     pub id: String,
@@ -213,12 +249,27 @@ pub struct Article {
     pub text: String,
     pub paragraphs: Vec<Span>,
     pub language: Option<String>,
+    /// For paged originals (PDF): the 1-based page each paragraph starts on; else empty.
+    pub pages: Vec<u32>,
     pub source: SourceMeta,
+    /// Where each metadata field came from ("json-ld", "meta citation_date", "user", ...).
+    pub provenance: BTreeMap<String, String>,
     pub missing: Vec<String>,
     pub boilerplate: Vec<Boilerplate>,
     pub quotes: Vec<StoredQuote>,
+    /// Near-duplicates in the archive (syndicated copies, the same page saved twice).
+    pub similar: Vec<SimilarArticle>,
     pub imported_at: String,
     pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SimilarArticle {
+    pub id: String,
+    pub title: String,
+    /// Share of word shingles in common (Jaccard), 0–1.
+    pub similarity: f64,
 }
 
 /// A quote as stored in the archive, with its id.
@@ -309,6 +360,8 @@ pub struct StyleInfo {
 #[ts(export)]
 pub enum ImportStatus {
     Imported,
+    /// A record that matched an archived article and filled in its missing metadata.
+    Enriched,
     Duplicate,
     Failed,
 }
@@ -329,6 +382,7 @@ pub struct ImportOutcome {
 #[ts(export)]
 pub struct ImportReport {
     pub imported: usize,
+    pub enriched: usize,
     pub duplicates: usize,
     pub failed: usize,
     pub outcomes: Vec<ImportOutcome>,
@@ -362,7 +416,11 @@ pub struct Extraction {
     pub missing: Vec<String>,
     pub language: Option<String>,
     pub paragraphs: Vec<String>,
+    /// For paged inputs (PDF): the 1-based page each paragraph starts on; else empty.
+    pub pages: Vec<u32>,
     pub boilerplate: Vec<Boilerplate>,
+    /// Where each metadata field came from.
+    pub provenance: BTreeMap<String, String>,
     pub quotes: Vec<Quote>,
 }
 

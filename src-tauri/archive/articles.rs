@@ -1,13 +1,15 @@
 //! Reading and writing articles with their import, source metadata and quotes.
 
+use std::collections::BTreeMap;
+
 use chrono::Utc;
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use rusqlite::{params, OptionalExtension, Transaction};
 use uuid::Uuid;
 
 use super::{bump_generation, Archive, Error, Result};
 use crate::model::{
-    Article, ArticleSummary, Boilerplate, CslDate, CslName, Quote, QuoteKind, SourceMeta, Span,
-    StoredQuote,
+    Article, ArticleSummary, Boilerplate, CslDate, Quote, QuoteKind, SimilarArticle, SourceMeta,
+    Span, StoredQuote,
 };
 
 /// The untouched input of an import.
@@ -18,16 +20,29 @@ pub struct StoredImport<'a> {
     pub file_name: Option<&'a str>,
 }
 
-/// Everything one import adds, written in one transaction.
+/// One article an import adds.
 pub struct NewArticle<'a> {
-    pub import: StoredImport<'a>,
     pub source: &'a SourceMeta,
+    pub provenance: &'a BTreeMap<String, String>,
     pub title: &'a str,
     pub body: &'a str,
+    pub body_sha256: &'a str,
     pub paragraphs: &'a [Span],
+    pub pages: &'a [u32],
     pub boilerplate: &'a [Boilerplate],
     pub language: Option<&'a str>,
     pub quotes: &'a [Quote],
+    /// MinHash band hashes of the body, for near-duplicate lookup.
+    pub bands: &'a [(u32, i64)],
+    /// Archived articles this one nearly duplicates, with their similarity.
+    pub similar: &'a [(String, f64)],
+}
+
+/// A metadata change to an archived article's source.
+pub struct SourceUpdate<'a> {
+    pub article_id: &'a str,
+    pub source: &'a SourceMeta,
+    pub provenance: &'a BTreeMap<String, String>,
 }
 
 fn new_id() -> String {
@@ -46,22 +61,102 @@ fn from_json<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T
     serde_json::from_str(text).map_err(|e| Error::Corrupt(format!("{what}: {e}")))
 }
 
+/// Lower-case alphanumeric words of a title: the same title typed or exported differently
+/// (case, punctuation, curly or straight apostrophes) gives the same key.
+pub fn title_key(title: &str) -> String {
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 impl Archive {
-    /// The article imported from exactly these bytes, if any.
-    pub fn find_by_sha256(&self, sha256: &str) -> Result<Option<(String, String)>> {
+    /// Ids and titles of the articles imported from exactly these bytes (empty if none).
+    pub fn articles_of_import(&self, sha256: &str) -> Result<Option<Vec<(String, String)>>> {
+        let import: Option<String> = self
+            .conn
+            .query_row("SELECT id FROM imports WHERE sha256 = ?1", [sha256], |r| r.get(0))
+            .optional()?;
+        let Some(import) = import else { return Ok(None) };
+        let mut stmt =
+            self.conn.prepare("SELECT id, title FROM articles WHERE import_id = ?1 ORDER BY id")?;
+        let rows = stmt.query_map([import], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(Some(rows.collect::<rusqlite::Result<_>>()?))
+    }
+
+    /// The article whose normalised body is exactly this text, if any.
+    pub fn find_by_body(&self, body_sha256: &str) -> Result<Option<(String, String)>> {
         Ok(self
             .conn
             .query_row(
-                "SELECT a.id, a.title FROM articles a JOIN imports i ON i.id = a.import_id
-                 WHERE i.sha256 = ?1",
-                [sha256],
+                "SELECT id, title FROM articles WHERE body_sha256 = ?1 AND body <> ''",
+                [body_sha256],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?)
     }
 
-    /// Stores an import, its source, article and quotes atomically; returns the article id.
-    pub fn insert_article(&mut self, new: &NewArticle) -> Result<String> {
+    /// The article a bibliographic record describes: same DOI, else same URL, else the same
+    /// normalised title with a compatible date (one of the two undated, or the same day).
+    pub fn find_matching(&self, source: &SourceMeta) -> Result<Option<String>> {
+        let by = |sql: &str, value: &str| -> Result<Option<String>> {
+            Ok(self.conn.query_row(sql, [value], |r| r.get(0)).optional()?)
+        };
+        let article_of = "SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id WHERE ";
+        if let Some(doi) = &source.doi {
+            if let Some(id) = by(&format!("{article_of} s.doi = ?1"), &doi.to_lowercase())? {
+                return Ok(Some(id));
+            }
+        }
+        if let Some(url) = &source.url {
+            if let Some(id) = by(&format!("{article_of} s.url = ?1"), url)? {
+                return Ok(Some(id));
+            }
+        }
+        let Some(title) = source.title.as_deref().map(title_key).filter(|k| !k.is_empty()) else {
+            return Ok(None);
+        };
+        let issued = source.issued.as_ref().map(CslDate::to_iso);
+        let mut stmt = self.conn.prepare(&format!(
+            "{article_of} s.title_key = ?1 AND (s.issued IS NULL OR ?2 IS NULL OR s.issued = ?2)"
+        ))?;
+        Ok(stmt.query_row(params![title, issued], |r| r.get(0)).optional()?)
+    }
+
+    /// Ids of archived articles sharing a MinHash band with these (near-duplicate candidates).
+    pub fn band_neighbours(&self, bands: &[(u32, i64)]) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT article_id FROM article_bands WHERE band = ?1 AND hash = ?2")?;
+        let mut out: Vec<String> = Vec::new();
+        for (band, hash) in bands {
+            for id in stmt.query_map(params![band, hash], |r| r.get::<_, String>(0))? {
+                let id = id?;
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn body_of(&self, id: &str) -> Result<String> {
+        self.conn
+            .query_row("SELECT body FROM articles WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| Error::NoSuchArticle(id.to_string()))
+    }
+
+    /// Stores an import (its bytes once) with the articles it adds and the metadata it
+    /// enriches, atomically; returns the new articles' ids.
+    pub fn insert_import(
+        &mut self,
+        import: &StoredImport,
+        articles: &[NewArticle],
+        updates: &[SourceUpdate],
+    ) -> Result<Vec<String>> {
         let tx = self.conn.transaction()?;
         let stamp = now();
         let import_id = new_id();
@@ -70,44 +165,28 @@ impl Archive {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
                 import_id,
-                new.import.sha256,
-                new.import.media_type,
-                new.import.file_name,
-                new.import.bytes,
+                import.sha256,
+                import.media_type,
+                import.file_name,
+                import.bytes,
                 stamp
             ],
         )?;
-        let source_id = new_id();
-        write_source(&tx, &source_id, new.source, &stamp, true)?;
-        let article_id = new_id();
-        let spans: Vec<[usize; 2]> = new.paragraphs.iter().map(|s| [s.start, s.end]).collect();
-        tx.execute(
-            "INSERT INTO articles (id, import_id, source_id, title, body, paragraphs, boilerplate,
-                                   language, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                article_id,
-                import_id,
-                source_id,
-                new.title,
-                new.body,
-                to_json(&spans),
-                to_json(&new.boilerplate),
-                new.language,
-                stamp
-            ],
-        )?;
-        for (ordinal, quote) in new.quotes.iter().enumerate() {
-            insert_quote(&tx, &article_id, ordinal, quote)?;
+        let mut ids = Vec::with_capacity(articles.len());
+        for new in articles {
+            ids.push(insert_article(&tx, &import_id, new, &stamp)?);
+        }
+        for update in updates {
+            update_source(&tx, update, &stamp)?;
         }
         bump_generation(&tx)?;
         tx.commit()?;
-        Ok(article_id)
+        Ok(ids)
     }
 
     pub fn list_articles(&self) -> Result<Vec<ArticleSummary>> {
         let mut stmt = self.conn.prepare(
-            "SELECT a.id, a.title, a.language, a.created_at, s.*,
+            "SELECT a.id, a.title, a.language, a.created_at, s.csl,
                     (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id)
              FROM articles a JOIN sources s ON s.id = a.source_id
              ORDER BY a.created_at DESC, a.id DESC",
@@ -115,8 +194,8 @@ impl Archive {
         let mut rows = stmt.query([])?;
         let mut out = Vec::new();
         while let Some(row) = rows.next()? {
-            let source = read_source(row, 4)?;
-            let quote_count: i64 = row.get(4 + SOURCE_COLUMNS)?;
+            let source: SourceMeta = from_json("source", &row.get::<_, String>(4)?)?;
+            let quote_count: i64 = row.get(5)?;
             out.push(ArticleSummary {
                 id: row.get(0)?,
                 title: row.get(1)?,
@@ -138,54 +217,51 @@ impl Archive {
     }
 
     pub fn get_article(&self, id: &str) -> Result<Article> {
-        let found = self
+        let row = self
             .conn
             .query_row(
-                "SELECT a.id, a.title, a.body, a.paragraphs, a.boilerplate, a.language,
-                        a.created_at, i.sha256, s.*
+                "SELECT a.id, a.title, a.body, a.paragraphs, a.pages, a.boilerplate, a.language,
+                        a.created_at, i.sha256, s.csl, s.provenance
                  FROM articles a JOIN sources s ON s.id = a.source_id
                                  JOIN imports i ON i.id = a.import_id
                  WHERE a.id = ?1",
                 [id],
-                |row| {
+                |r| {
+                    let text = |i| r.get::<_, String>(i);
                     Ok((
-                        row.get::<_, String>(0)?,
-                        row.get::<_, String>(1)?,
-                        row.get::<_, String>(2)?,
-                        row.get::<_, String>(3)?,
-                        row.get::<_, String>(4)?,
-                        row.get::<_, Option<String>>(5)?,
-                        row.get::<_, String>(6)?,
-                        row.get::<_, String>(7)?,
-                        read_source(row, 8),
+                        [text(0)?, text(1)?, text(2)?, text(3)?, text(4)?, text(5)?],
+                        r.get::<_, Option<String>>(6)?,
+                        [text(7)?, text(8)?, text(9)?, text(10)?],
                     ))
                 },
             )
             .optional()?;
-        let Some((id, title, text, paragraphs, boilerplate, language, imported_at, sha256, source)) =
-            found
-        else {
+        let Some(([id, title, text, paragraphs, pages, boilerplate], language, rest)) = row else {
             return Err(Error::NoSuchArticle(id.to_string()));
         };
-        let source = source?;
+        let [imported_at, sha256, csl, provenance] = rest;
+        let source: SourceMeta = from_json("source", &csl)?;
         let spans: Vec<[usize; 2]> = from_json("paragraphs", &paragraphs)?;
         Ok(Article {
             quotes: self.quotes_of(&id)?,
+            similar: self.similar_to(&id)?,
+            paragraphs: spans.into_iter().map(|[start, end]| Span { start, end }).collect(),
+            pages: from_json("pages", &pages)?,
+            missing: source.missing(),
+            source,
+            provenance: from_json("provenance", &provenance)?,
+            boilerplate: from_json("boilerplate", &boilerplate)?,
             id,
             title,
             text,
-            paragraphs: spans.into_iter().map(|[start, end]| Span { start, end }).collect(),
             language,
-            missing: source.missing(),
-            source,
-            boilerplate: from_json("boilerplate", &boilerplate)?,
             imported_at,
             sha256,
         })
     }
 
     fn quotes_of(&self, article_id: &str) -> Result<Vec<StoredQuote>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT id, text, kind, speaker, descriptor, cue, paragraph, start, \"end\"
              FROM quotes WHERE article_id = ?1 ORDER BY ordinal",
         )?;
@@ -211,78 +287,126 @@ impl Archive {
         Ok(out)
     }
 
+    fn similar_to(&self, article_id: &str) -> Result<Vec<SimilarArticle>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, a.title, l.similarity FROM similar_articles l
+             JOIN articles a ON a.id = l.other_id
+             WHERE l.article_id = ?1 ORDER BY l.similarity DESC",
+        )?;
+        let rows = stmt.query_map([article_id], |r| {
+            Ok(SimilarArticle { id: r.get(0)?, title: r.get(1)?, similarity: r.get(2)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Replaces an article's source metadata (already validated by the caller).
-    pub fn update_source(&mut self, article_id: &str, source: &SourceMeta) -> Result<()> {
+    pub fn update_source(&mut self, update: &SourceUpdate) -> Result<()> {
         let tx = self.conn.transaction()?;
-        let source_id: Option<String> = tx
-            .query_row("SELECT source_id FROM articles WHERE id = ?1", [article_id], |r| r.get(0))
-            .optional()?;
-        let Some(source_id) = source_id else {
-            return Err(Error::NoSuchArticle(article_id.to_string()));
-        };
-        write_source(&tx, &source_id, source, &now(), false)?;
-        if let Some(title) = &source.title {
-            tx.execute("UPDATE articles SET title = ?1 WHERE id = ?2", params![title, article_id])?;
-        }
-        tx.execute("UPDATE articles SET revision = revision + 1 WHERE id = ?1", [article_id])?;
+        update_source(&tx, update, &now())?;
         bump_generation(&tx)?;
         tx.commit()?;
         Ok(())
     }
 }
 
-/// Columns of `sources`, in table order, as read by [`read_source`] from `s.*`.
-const SOURCE_COLUMNS: usize = 10;
+fn insert_article(
+    tx: &Transaction,
+    import_id: &str,
+    new: &NewArticle,
+    stamp: &str,
+) -> Result<String> {
+    let source_id = new_id();
+    tx.execute(
+        "INSERT INTO sources (id, csl, title_key, issued, url, doi, provenance, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![source_id, "{}", "", None::<String>, None::<String>, None::<String>, "{}", stamp],
+    )?;
+    write_source(tx, &source_id, new.source, new.provenance, stamp)?;
+    let article_id = new_id();
+    let spans: Vec<[usize; 2]> = new.paragraphs.iter().map(|s| [s.start, s.end]).collect();
+    tx.execute(
+        "INSERT INTO articles (id, import_id, source_id, title, body, body_sha256, paragraphs,
+                               pages, boilerplate, language, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            article_id,
+            import_id,
+            source_id,
+            new.title,
+            new.body,
+            new.body_sha256,
+            to_json(&spans),
+            to_json(&new.pages),
+            to_json(&new.boilerplate),
+            new.language,
+            stamp
+        ],
+    )?;
+    for (ordinal, quote) in new.quotes.iter().enumerate() {
+        insert_quote(tx, &article_id, ordinal, quote)?;
+    }
+    for (band, hash) in new.bands {
+        tx.execute(
+            "INSERT OR IGNORE INTO article_bands (article_id, band, hash) VALUES (?1, ?2, ?3)",
+            params![article_id, band, hash],
+        )?;
+    }
+    for (other, similarity) in new.similar {
+        for (a, b) in [(&article_id, other), (other, &article_id)] {
+            tx.execute(
+                "INSERT OR REPLACE INTO similar_articles (article_id, other_id, similarity)
+                 VALUES (?1, ?2, ?3)",
+                params![a, b, similarity],
+            )?;
+        }
+    }
+    Ok(article_id)
+}
 
+/// Writes the CSL item and its lookup copies into an existing `sources` row.
 fn write_source(
     tx: &Transaction,
-    id: &str,
+    source_id: &str,
     source: &SourceMeta,
+    provenance: &BTreeMap<String, String>,
     stamp: &str,
-    insert: bool,
 ) -> Result<()> {
-    let sql = if insert {
-        "INSERT INTO sources (id, csl_type, title, container_title, authors, issued, url,
-                              accessed, language, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-    } else {
-        "UPDATE sources SET csl_type = ?2, title = ?3, container_title = ?4, authors = ?5,
-                issued = ?6, url = ?7, accessed = ?8, language = ?9, updated_at = ?10
-         WHERE id = ?1"
-    };
     tx.execute(
-        sql,
+        "UPDATE sources SET csl = ?2, title_key = ?3, issued = ?4, url = ?5, doi = ?6,
+                provenance = ?7, updated_at = ?8
+         WHERE id = ?1",
         params![
-            id,
-            source.csl_type,
-            source.title,
-            source.container_title,
-            to_json(&source.author),
-            source.issued.as_ref().map(to_json),
+            source_id,
+            to_json(source),
+            source.title.as_deref().map(title_key),
+            source.issued.as_ref().map(CslDate::to_iso),
             source.url,
-            source.accessed.as_ref().map(to_json),
-            source.language,
+            source.doi.as_ref().map(|d| d.to_lowercase()),
+            to_json(provenance),
             stamp
         ],
     )?;
     Ok(())
 }
 
-fn read_source(row: &Row, at: usize) -> Result<SourceMeta> {
-    let authors: String = row.get(at + 4)?;
-    let date = |i: usize| -> Result<Option<CslDate>> {
-        row.get::<_, Option<String>>(at + i)?.map(|t| from_json("date", &t)).transpose()
+fn update_source(tx: &Transaction, update: &SourceUpdate, stamp: &str) -> Result<()> {
+    let source_id: Option<String> = tx
+        .query_row("SELECT source_id FROM articles WHERE id = ?1", [update.article_id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let Some(source_id) = source_id else {
+        return Err(Error::NoSuchArticle(update.article_id.to_string()));
     };
-    Ok(SourceMeta {
-        csl_type: row.get(at + 1)?,
-        title: row.get(at + 2)?,
-        container_title: row.get(at + 3)?,
-        author: from_json::<Vec<CslName>>("authors", &authors)?,
-        issued: date(5)?,
-        url: row.get(at + 6)?,
-        accessed: date(7)?,
-        language: row.get(at + 8)?,
-    })
+    write_source(tx, &source_id, update.source, update.provenance, stamp)?;
+    if let Some(title) = &update.source.title {
+        tx.execute(
+            "UPDATE articles SET title = ?1 WHERE id = ?2",
+            params![title, update.article_id],
+        )?;
+    }
+    tx.execute("UPDATE articles SET revision = revision + 1 WHERE id = ?1", [update.article_id])?;
+    Ok(())
 }
 
 fn insert_quote(tx: &Transaction, article_id: &str, ordinal: usize, quote: &Quote) -> Result<()> {

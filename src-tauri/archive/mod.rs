@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use articles::{NewArticle, StoredImport};
+pub use articles::{title_key, NewArticle, SourceUpdate, StoredImport};
 pub use migrate::LATEST as SCHEMA_VERSION;
 
 #[derive(Debug, thiserror::Error)]

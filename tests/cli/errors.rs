@@ -39,14 +39,6 @@ fn a_binary_file() {
 }
 
 #[test]
-fn invalid_utf8() {
-    let sb = Sandbox::new();
-    sb.import_seed();
-    let bad = sb.write("latin1.txt", b"Caf\xe9 society\n\nA paragraph in Latin-1 \xe9.\n");
-    assert_refused(&sb, bad.to_str().unwrap(), "UTF-8");
-}
-
-#[test]
 fn a_folder_of_good_and_bad_files_imports_the_good_and_lists_the_bad() {
     let sb = Sandbox::new();
     let folder = sb.dir.path().join("inbox");
@@ -111,4 +103,48 @@ fn no_command_and_no_display_explains_instead_of_crashing() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
     assert!(stderr.contains("no display"), "{stderr}");
+}
+
+#[test]
+fn a_huge_file_is_refused_without_being_read() {
+    let sb = Sandbox::new();
+    sb.import_seed();
+    let path = sb.dir.path().join("huge.txt");
+    // Sparse: 200 MB on paper, nothing on disk.
+    std::fs::File::create(&path).unwrap().set_len(200 * 1024 * 1024).unwrap();
+    assert_refused(&sb, path.to_str().unwrap(), "the limit is");
+}
+
+#[test]
+fn broken_files_of_every_format_are_refused_by_name() {
+    let sb = Sandbox::new();
+    sb.import_seed();
+    for (name, expect) in [
+        ("pdf/truncated.pdf", "damaged or truncated"),
+        ("html/binary-garbage.html", "binary"),
+        ("records/unbalanced.bib", "unbalanced braces"),
+        ("records/no-er.ris", "no ER end tag"),
+        ("records/not-csl.json", "CSL-JSON"),
+        ("records/empty.rss", "no items"),
+    ] {
+        let path = fixture(name);
+        assert_refused(&sb, path.to_str().unwrap(), expect);
+        let run = sb.run(&["import", path.to_str().unwrap()]);
+        assert!(
+            run.stderr.contains(name.rsplit('/').next().unwrap()),
+            "names the file: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn invalid_utf8_in_a_page_that_declares_utf8() {
+    let sb = Sandbox::new();
+    sb.import_seed();
+    let page = sb.write(
+        "declared.html",
+        b"<html><head><meta charset=\"utf-8\"><title>T</title></head><body><p>Caf\xe9</p></body></html>",
+    );
+    assert_refused(&sb, page.to_str().unwrap(), "not valid UTF-8");
 }

@@ -77,6 +77,80 @@ fn the_same_bytes_twice_add_nothing() {
 }
 
 #[test]
+fn the_same_text_in_other_bytes_is_a_duplicate() {
+    let sb = Sandbox::new();
+    let id = sb.import_seed();
+    // Windows line endings and a BOM: other bytes, same article.
+    let text = std::fs::read_to_string(seed()).unwrap().replace('\n', "\r\n");
+    let copy = sb.write("seed-crlf.txt", format!("\u{feff}{text}").as_bytes());
+    let report = sb.json(&["import", copy.to_str().unwrap(), "--json"]);
+    assert_eq!(report["duplicates"], 1, "{report}");
+    assert_eq!(report["outcomes"][0]["article_id"], id.as_str());
+}
+
+#[test]
+fn a_copy_with_other_furniture_is_linked_as_a_near_duplicate() {
+    let sb = Sandbox::new();
+    let id = sb.import_seed();
+    let text = std::fs::read_to_string(seed()).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(3, "Share this article");
+    lines.retain(|l| !l.starts_with("Xi’s last meeting"));
+    let copy = sb.write("syndicated.txt", lines.join("\n").as_bytes());
+    let report = sb.json(&["import", copy.to_str().unwrap(), "--json"]);
+    assert_eq!(report["imported"], 1, "near-duplicates are kept, not merged: {report}");
+    let other = report["outcomes"][0]["article_id"].as_str().unwrap();
+    let article = sb.json(&["show", other, "--json"]);
+    assert_eq!(article["similar"][0]["id"], id.as_str());
+    assert!(article["similar"][0]["similarity"].as_f64().unwrap() > 0.8);
+    let original = sb.json(&["show", &id, "--json"]);
+    assert_eq!(original["similar"][0]["id"], other, "the link goes both ways");
+}
+
+#[test]
+fn legacy_encodings_are_detected_and_decoded() {
+    let sb = Sandbox::new();
+    let out = sb.json(&["extract", fixture("yonhap-ko-euckr.txt").to_str().unwrap(), "--json"]);
+    assert_eq!(out["title"], "북한, 러시아 위성으로 방송 송출 전환");
+    assert_eq!(out["language"], "ko");
+    let out = sb.json(&["extract", fixture("tass-ru-cp1251.txt").to_str().unwrap(), "--json"]);
+    assert_eq!(out["title"], "КНДР перевела телевещание на российский спутник");
+    assert_eq!(out["language"], "ru");
+}
+
+#[test]
+fn a_wire_clip_gives_its_byline_date_and_dateline_as_metadata() {
+    let sb = Sandbox::new();
+    let out = sb.json(&["extract", fixture("yonhap-dateline.txt").to_str().unwrap(), "--json"]);
+    let source = &out["source"];
+    assert_eq!(source["author"][0]["literal"], "Kim Soo-yeon");
+    assert_eq!(source["issued"]["date-parts"], serde_json::json!([[2024, 7, 9]]));
+    assert_eq!(source["publisher"], "Yonhap");
+    assert!(source.get("container-title").is_none(), "the agency is not the outlet");
+    assert_eq!(out["provenance"]["issued"], "clip date line (14:03 KST)");
+    assert_eq!(out["provenance"]["author"], "byline");
+    let paragraphs = out["paragraphs"].as_array().unwrap();
+    assert_eq!(paragraphs.len(), 3);
+    assert!(paragraphs[0].as_str().unwrap().starts_with("North Korea has switched"));
+    assert!(out["boilerplate"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|b| b["text"] == "Share this article"));
+}
+
+#[test]
+fn provenance_says_where_each_field_came_from() {
+    let sb = Sandbox::new();
+    let id = sb.import_seed();
+    let article = sb.json(&["show", &id, "--json"]);
+    assert_eq!(article["provenance"]["title"], "clip title line");
+    sb.json(&["edit", &id, "--date", "2024-07-09", "--json"]);
+    let article = sb.json(&["show", &id, "--json"]);
+    assert_eq!(article["provenance"]["issued"], "user");
+}
+
+#[test]
 fn extract_prints_the_article_without_storing_it() {
     let sb = Sandbox::new();
     let out = sb.json(&["extract", fixture("reuters-style-clip.txt").to_str().unwrap(), "--json"]);

@@ -3,6 +3,7 @@
 mod archive;
 mod cite;
 mod errors;
+mod formats;
 mod import;
 mod quotes;
 mod search;

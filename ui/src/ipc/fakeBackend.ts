@@ -16,13 +16,18 @@ import type { SourceMeta } from './bindings/SourceMeta';
 import type { Span } from './bindings/Span';
 import type { StyleInfo } from './bindings/StyleInfo';
 import { ipcError } from './errors';
-import { SAMPLE_PATH, sampleContent } from './fake/sample';
+import { SAMPLE_PATH, type SampleContent, sampleContent, syndicatedCopy } from './fake/sample';
 
 export interface FakeOptions {
   /** How long the first citation in each style takes, as the real engine warms up (ms). */
   firstCiteDelayMs?: number;
   /** Delay of every other call (ms), so spinners and races can be seen. */
   latencyMs?: number;
+  /**
+   * Start with the sample and another outlet's copy of its story (a PDF, so it has pages) in the
+   * archive, linked as similar. Off by default: the archive starts empty.
+   */
+  syndicatedCopy?: boolean;
 }
 
 const STYLES: StyleInfo[] = [
@@ -45,6 +50,36 @@ function missingOf(meta: SourceMeta): string[] {
   if (meta.issued == null) missing.push('issued');
   if (meta.URL == null) missing.push('URL');
   return missing;
+}
+
+/** The CSL field each MetaPatch key sets, so an edit can record "user" as its origin. */
+const PATCH_CSL: Record<keyof MetaPatch, string> = {
+  title: 'title',
+  publication: 'container-title',
+  author: 'author',
+  date: 'issued',
+  url: 'URL',
+};
+
+/** Texts sharing at least this share of word shingles are linked, as the Rust side does. */
+const SIMILAR_AT = 0.5;
+
+function shingles(text: string): Set<string> {
+  const words = text.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+  return new Set(words.slice(0, Math.max(0, words.length - 2)).map((_, i) => words.slice(i, i + 3).join(' ')));
+}
+
+/** Jaccard similarity of two texts' 3-word shingles, 0–1. */
+function similarity(a: string, b: string): number {
+  const [x, y] = [shingles(a), shingles(b)];
+  const shared = [...x].filter((s) => y.has(s)).length;
+  const union = x.size + y.size - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function isoDate(date: CslDate | null | undefined): string | null {
@@ -169,16 +204,64 @@ function snippetAround(text: string, spans: Span[], radius = 90): { snippet: str
 export function createFakeBackend(options: FakeOptions = {}): Backend {
   const { firstCiteDelayMs = 0, latencyMs = 0 } = options;
   const articles = new Map<string, Article>();
+  /** Similarity links by article id, kept both ways; titles are looked up when an article is read. */
+  const links = new Map<string, Map<string, number>>();
   const warmStyles = new Set<string>();
   const progressHandlers = new Set<(p: ImportProgress) => void>();
   let nextId = 1;
 
-  const settle = () => (latencyMs > 0 ? sleep(latencyMs) : Promise.resolve());
+  // Every call settles first, so the seeded copy is in place before anything is read.
+  async function seed(): Promise<void> {
+    for (const content of [sampleContent(), syndicatedCopy()]) add(content, await sha256Hex(content.original));
+  }
+  const seeded = options.syndicatedCopy ? seed() : Promise.resolve();
+  const settle = async () => {
+    await seeded;
+    if (latencyMs > 0) await sleep(latencyMs);
+  };
   const emit = (p: ImportProgress) => progressHandlers.forEach((h) => h(p));
 
   function find(id: string): Article {
     const article = articles.get(id);
     if (!article) throw ipcError('not-found', `No article with id ${id} in the archive.`);
+    return article;
+  }
+
+  /** The article as the backend returns it: a copy, with its similar articles' current titles. */
+  function present(a: Article): Article {
+    const similar = [...(links.get(a.id) ?? [])]
+      .map(([id, share]) => ({ id, title: find(id).title, similarity: share }))
+      .sort((x, y) => y.similarity - x.similarity);
+    return structuredClone({ ...a, similar });
+  }
+
+  /** Stores an extracted article and links it to the ones whose text is much the same. */
+  function add(content: SampleContent, sha256: string): Article {
+    const id = `fake-${nextId++}`;
+    const article: Article = {
+      id,
+      title: content.title,
+      text: content.text,
+      paragraphs: content.paragraphs,
+      language: 'en',
+      pages: content.pages,
+      source: content.source,
+      provenance: content.provenance,
+      missing: missingOf(content.source),
+      boilerplate: content.boilerplate,
+      quotes: content.quotes.map((q, i) => ({ id: `${id}-q${i + 1}`, ...q })),
+      similar: [],
+      imported_at: new Date().toISOString(),
+      sha256,
+    };
+    links.set(id, new Map());
+    for (const other of articles.values()) {
+      const share = similarity(article.text, other.text);
+      if (share < SIMILAR_AT) continue;
+      links.get(id)?.set(other.id, share);
+      links.get(other.id)?.set(id, share);
+    }
+    articles.set(id, article);
     return article;
   }
 
@@ -199,38 +282,25 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     emit({ done: 0, total: 1, path: SAMPLE_PATH });
     await settle();
     const content = sampleContent();
-    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(content.original));
-    const sha256 = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+    const sha256 = await sha256Hex(content.original);
     const existing = [...articles.values()].find((a) => a.sha256 === sha256);
     emit({ done: 1, total: 1, path: SAMPLE_PATH });
     if (existing) {
       return {
         imported: 0,
+        enriched: 0,
         duplicates: 1,
         failed: 0,
         outcomes: [{ path: SAMPLE_PATH, status: 'duplicate', article_id: existing.id, title: existing.title, error: null }],
       };
     }
-    const id = `fake-${nextId++}`;
-    const article: Article = {
-      id,
-      title: content.title,
-      text: content.text,
-      paragraphs: content.paragraphs,
-      language: 'en',
-      source: content.source,
-      missing: missingOf(content.source),
-      boilerplate: content.boilerplate,
-      quotes: content.quotes.map((q, i) => ({ id: `${id}-q${i + 1}`, ...q })),
-      imported_at: new Date().toISOString(),
-      sha256,
-    };
-    articles.set(id, article);
+    const article = add(content, sha256);
     return {
       imported: 1,
+      enriched: 0,
       duplicates: 0,
       failed: 0,
-      outcomes: [{ path: SAMPLE_PATH, status: 'imported', article_id: id, title: article.title, error: null }],
+      outcomes: [{ path: SAMPLE_PATH, status: 'imported', article_id: article.id, title: article.title, error: null }],
     };
   }
 
@@ -244,7 +314,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
 
     async getArticle(id) {
       await settle();
-      return structuredClone(find(id));
+      return present(find(id));
     },
 
     async searchArchive(query) {
@@ -301,14 +371,17 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
         issued: patched(meta.issued, patch.date, parseDate),
         URL: patched(meta.URL, patch.url, (v) => v),
       });
+      // A cleared field is recorded as the user's doing too, as the Rust side does.
+      const edited = (Object.keys(PATCH_CSL) as (keyof MetaPatch)[]).filter((key) => patch[key] !== null);
       const updated: Article = {
         ...article,
         title: source.title ?? 'Untitled article',
         source,
+        provenance: { ...article.provenance, ...Object.fromEntries(edited.map((key) => [PATCH_CSL[key], 'user'])) },
         missing: missingOf(source),
       };
       articles.set(id, updated);
-      return structuredClone(updated);
+      return present(updated);
     },
 
     async importPaths(paths) {
@@ -317,7 +390,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
         return { path, status: 'failed' as const, article_id: null, title: null, error: 'The browser preview cannot read files; run the desktop app to import them.' };
       });
       await settle();
-      return { imported: 0, duplicates: 0, failed: outcomes.length, outcomes };
+      return { imported: 0, enriched: 0, duplicates: 0, failed: outcomes.length, outcomes };
     },
 
     importSample: importSampleArticle,

@@ -9,5 +9,8 @@ export async function chooseBackend(): Promise<Backend> {
     return tauriBackend;
   }
   const { createFakeBackend } = await import('./fakeBackend');
-  return createFakeBackend({ firstCiteDelayMs: 900, latencyMs: 60 });
+  // `?syndicated` starts the preview with the sample and a linked PDF copy of it: e2e runs and
+  // screenshots of similar articles and page numbers need one, and a browser cannot import files.
+  const syndicatedCopy = new URLSearchParams(window.location.search).has('syndicated');
+  return createFakeBackend({ firstCiteDelayMs: 900, latencyMs: 60, syndicatedCopy });
 }

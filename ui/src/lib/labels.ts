@@ -1,4 +1,5 @@
-// Words the UI uses for backend codes: CSL field names, quote and boilerplate kinds, dates.
+// Words the UI uses for backend codes: CSL field names, metadata origins, quote and boilerplate
+// kinds, dates, shares.
 
 import type { BoilerplateKind } from '../ipc/bindings/BoilerplateKind';
 import type { CslDate } from '../ipc/bindings/CslDate';
@@ -20,6 +21,43 @@ export function fieldLabel(cslField: string): string {
 
 export function missingList(fields: readonly string[]): string {
   return fields.map(fieldLabel).join(', ');
+}
+
+/** Whole origins that read better reworded; the rest are shown as recorded, after "from". */
+const ORIGIN_LABELS: Record<string, string> = {
+  user: 'you',
+  detected: 'detected',
+  'clip title line': 'from the clip’s title line',
+  dateline: 'from the dateline',
+  'first page': 'from the first page',
+  feed: 'from the feed',
+};
+
+/** Format names at the start of an origin, spelled as people know them ("pdf info Title"). */
+const ORIGIN_FORMATS: Record<string, string> = {
+  'json-ld': 'JSON-LD',
+  pdf: 'PDF',
+  xmp: 'XMP',
+  html: 'HTML',
+  bibtex: 'BibTeX',
+  ris: 'RIS',
+  'csl-json': 'CSL-JSON',
+};
+
+/**
+ * "user" → "you", "json-ld" → "from JSON-LD", "meta citation_date" → "from meta citation_date":
+ * an origin the UI does not know still says where to look, so it is shown as recorded.
+ */
+export function originLabel(origin: string): string {
+  const label = ORIGIN_LABELS[origin];
+  if (label !== undefined) return label;
+  const [first = '', ...rest] = origin.split(' ');
+  return `from ${[ORIGIN_FORMATS[first] ?? first, ...rest].join(' ')}`;
+}
+
+/** 0.874 → "87%". */
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
 }
 
 export const QUOTE_KIND_LABELS: Record<QuoteKind, string> = {

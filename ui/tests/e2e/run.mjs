@@ -183,6 +183,12 @@ async function main() {
       expect((await page.getByTestId('rendered-bibliography').innerText()).length > 20, 'no bibliography');
     });
 
+    await check('the metadata editor says where each value came from', async () => {
+      const origin = await page.getByTestId('origin-title').innerText();
+      expect(origin === 'from the clip’s title line', `title origin is "${origin}"`);
+      expect((await page.getByTestId('origin-date').count()) === 0, 'a missing date shows an origin');
+    });
+
     await check('a date the backend refuses shows its message', async () => {
       await page.locator('#meta-field-date').fill('July 2024');
       await page.getByTestId('meta-save').click();
@@ -199,6 +205,8 @@ async function main() {
       expect((await badge.innerText()).includes("publication"), "publication no longer flagged");
       expect((await page.getByTestId('source-line').innerText()).includes('9 Jul 2024'), 'reader date not updated');
       await page.getByTestId('rendered-citation').filter({ hasText: '2024' }).waitFor();
+      const origin = await page.getByTestId('origin-date').innerText();
+      expect(origin === 'you', `date origin is "${origin}"`);
       await shot('05-edited');
     });
 
@@ -235,6 +243,29 @@ async function main() {
       await page.locator('[data-quotes]', { hasText: /^upper hand$/ }).click();
       await shot('07-dark');
       await page.emulateMedia({ colorScheme: 'light' });
+    });
+
+    await check('a syndicated copy is listed as similar, linked not merged, and opens', async () => {
+      await page.goto(`${origin}/?syndicated`);
+      await rows.first().click();
+      const similar = page.getByTestId('similar');
+      await similar.scrollIntoViewIfNeeded();
+      const text = await similar.innerText();
+      expect(text.includes('linked, not merged'), `similar section: ${text}`);
+      expect(/\d+% same wording/.test(text), `no percentage: ${text}`);
+      await shot('08-similar');
+      await similar.getByTestId('similar-link').click();
+      await page.getByTestId('reader-title').filter({ hasText: 'North Korea moves state TV' }).waitFor();
+    });
+
+    await check('a PDF shows its page beside the paragraph that starts each page', async () => {
+      const starts = await page.getByTestId('page-start').allInnerTexts();
+      expect(starts.map((s) => s.replace(/\s/g, ' ')).join('|') === 'p. 1|p. 2|p. 3', `page labels: ${starts.join('|')}`);
+      const fourth = await page.getByTestId('paragraph').nth(3).innerText();
+      expect(fourth.replace(/\s/g, ' ').startsWith('¶ 4 p. 2'), `¶ 4 reads "${fourth.slice(0, 20)}"`);
+      const origin = await page.getByTestId('origin-date').innerText();
+      expect(origin === 'from PDF info CreationDate', `date origin is "${origin}"`);
+      await shot('09-pages');
     });
 
     await check('no script errors and no CSP violations', async () => {

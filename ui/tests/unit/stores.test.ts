@@ -2,9 +2,12 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../src/ipc/backend';
+import type { ImportReport } from '../../src/ipc/bindings/ImportReport';
 import { createFakeBackend } from '../../src/ipc/fakeBackend';
 import { AppState } from '../../src/lib/stores/app.svelte';
-import { MetaForm } from '../../src/lib/stores/metaForm.svelte';
+import { FIELDS, MetaForm } from '../../src/lib/stores/metaForm.svelte';
+
+const dateField = FIELDS.find((f) => f.key === 'date')!;
 
 async function started(backend: Backend = createFakeBackend()) {
   const copied: string[] = [];
@@ -37,11 +40,67 @@ describe('library', () => {
     expect(app.notices.items.map((n) => n.title)).toEqual(['Import finished: 1 imported.']);
   });
 
+  it('gives the sample its provenance, no pages and no similar articles', async () => {
+    const { app } = await withSample();
+    const article = app.archive.current!;
+    expect(article.provenance).toEqual({ title: 'clip title line', language: 'detected' });
+    expect(article.pages).toEqual([]);
+    expect(article.similar).toEqual([]);
+  });
+
+  it('links the sample to another outlet’s copy, both ways, and opens the copy with its pages', async () => {
+    const { app } = await started(createFakeBackend({ syndicatedCopy: true }));
+    expect(app.archive.articles).toHaveLength(2);
+    await app.open(app.archive.articles[0]!.id);
+    const sample = app.archive.current!;
+    expect(sample.similar).toHaveLength(1);
+    const link = sample.similar[0]!;
+    expect(link.title).toMatch(/^North Korea moves state TV/);
+    expect(link.similarity).toBeGreaterThan(0.5);
+    expect(link.similarity).toBeLessThan(1);
+
+    await app.open(link.id);
+    const copy = app.archive.current!;
+    expect(copy.pages).toHaveLength(copy.paragraphs.length);
+    expect(copy.provenance.issued).toBe('pdf info CreationDate');
+    expect(copy.similar).toEqual([{ id: sample.id, title: sample.title, similarity: link.similarity }]);
+  });
+
   it('reports a second import of the same file as a duplicate', async () => {
     const { app } = await withSample();
     await app.importSample();
     expect(app.archive.articles).toHaveLength(1);
-    expect(app.notices.items.at(-1)?.title).toBe('Import finished: 0 imported, 1 already in the archive.');
+    expect(app.notices.items.at(-1)?.title).toBe('Import finished: 0 imported, 1 duplicate.');
+  });
+
+  it('counts enriched articles and shows the filled-in metadata of the open one', async () => {
+    const fake = createFakeBackend();
+    // A BibTeX record describing the open article fills in its publication, as the Rust side would.
+    const backend: Backend = {
+      ...fake,
+      async importPaths(paths): Promise<ImportReport> {
+        const id = (await fake.listArticles())[0]!.id;
+        const article = await fake.editArticle(id, { title: null, publication: 'South China Morning Post', author: null, date: null, url: null });
+        return {
+          imported: 2,
+          enriched: 1,
+          duplicates: 1,
+          failed: 1,
+          outcomes: [
+            { path: paths[0]!, status: 'enriched', article_id: id, title: article.title, error: null },
+            { path: '/tmp/broken.pdf', status: 'failed', article_id: null, title: null, error: 'not a PDF' },
+          ],
+        };
+      },
+    };
+    const { app } = await started(backend);
+    await app.importSample();
+    await app.importPaths(['/tmp/scmp.bib']);
+    const notice = app.notices.items.at(-1);
+    expect(notice?.title).toBe('Import finished: 2 imported, 1 enriched (metadata filled in), 1 duplicate, 1 failed.');
+    expect(notice?.details).toEqual(['/tmp/broken.pdf: not a PDF']);
+    expect(app.archive.current?.source['container-title']).toBe('South China Morning Post');
+    expect(app.archive.form?.initial.publication).toBe('South China Morning Post');
   });
 
   it('keeps failed imports visible with their reasons', async () => {
@@ -148,7 +207,21 @@ describe('metadata editing', () => {
     ]);
     expect(app.archive.form?.dirty).toBe(false);
     expect(app.archive.form?.initial.date).toBe('2024-07-09');
+    expect(app.archive.current?.provenance).toMatchObject({ issued: 'user', author: 'user', title: 'clip title line' });
+    expect(app.archive.form?.origin(dateField)).toBe('user');
     await vi.waitFor(() => expect(app.cite.citation?.missing).toEqual(['container-title', 'URL']));
+  });
+
+  it('gives no origin for a missing field, even one the user cleared', async () => {
+    const { app } = await withSample();
+    expect(app.archive.form?.origin(dateField)).toBeNull();
+    app.archive.form!.values.date = '2024';
+    await app.saveMeta();
+    app.archive.form!.values.date = '';
+    await app.saveMeta();
+    expect(app.archive.current?.provenance.issued).toBe('user');
+    expect(app.archive.form?.isMissing(dateField)).toBe(true);
+    expect(app.archive.form?.origin(dateField)).toBeNull();
   });
 
   it('keeps the draft and shows the reason when the backend refuses it', async () => {

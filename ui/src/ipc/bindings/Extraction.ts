@@ -14,4 +14,12 @@ source: SourceMeta,
 /**
  * CSL fields a citation needs that the input did not give.
  */
-missing: Array<string>, language: string | null, paragraphs: Array<string>, boilerplate: Array<Boilerplate>, quotes: Array<Quote>, };
+missing: Array<string>, language: string | null, paragraphs: Array<string>, 
+/**
+ * For paged inputs (PDF): the 1-based page each paragraph starts on; else empty.
+ */
+pages: Array<number>, boilerplate: Array<Boilerplate>, 
+/**
+ * Where each metadata field came from.
+ */
+provenance: { [key in string]: string }, quotes: Array<Quote>, };

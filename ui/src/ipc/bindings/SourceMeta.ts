@@ -6,4 +6,8 @@ import type { CslName } from "./CslName";
  * Source metadata, shaped as a CSL-JSON item so styles and exports need no lossy mapping.
  * Only what the input really gives is set.
  */
-export type SourceMeta = { type: string, title?: string, "container-title"?: string, author?: Array<CslName>, issued?: CslDate, URL?: string, accessed?: CslDate, language?: string, };
+export type SourceMeta = { type: string, title?: string, "container-title"?: string, author?: Array<CslName>, issued?: CslDate, URL?: string, accessed?: CslDate, language?: string, DOI?: string, publisher?: string, 
+/**
+ * Report, document or issue number.
+ */
+number?: string, volume?: string, issue?: string, page?: string, abstract?: string, };

@@ -1,6 +1,7 @@
 // The article the fake backend's import_sample adds: an abridged clip of the SCMP piece the real
 // app bundles, with hand-attributed quotes, so the preview and the tests show real problems
-// (nested and multi-paragraph quotes, scare quotes that are not speech, missing metadata).
+// (nested and multi-paragraph quotes, scare quotes that are not speech, missing metadata); and a
+// shortened copy of it from another outlet, as a PDF, for similar-article links and page numbers.
 
 import type { Boilerplate } from '../bindings/Boilerplate';
 import type { Quote } from '../bindings/Quote';
@@ -144,28 +145,33 @@ export interface SampleContent {
   title: string;
   text: string;
   paragraphs: Span[];
+  /** The page each paragraph starts on, for a PDF; else empty. */
+  pages: number[];
   boilerplate: Boilerplate[];
   quotes: Quote[];
   source: SourceMeta;
+  /** Where each metadata field came from, as the Rust readers record it. */
+  provenance: Record<string, string>;
   original: string;
 }
 
 /** Char (code point) length, as the Rust side counts offsets. */
 const chars = (s: string): number => Array.from(s).length;
 
-/** Lays the paragraphs out as stored text and resolves each quote to char offsets. */
-export function sampleContent(): SampleContent {
+/** Lays the paragraphs out as stored text and resolves each quote in them to char offsets. */
+function layout(paragraphTexts: readonly string[]): Pick<SampleContent, 'text' | 'paragraphs' | 'quotes'> {
   const separator = '\n\n';
   const paragraphs: Span[] = [];
   let at = 0;
-  for (const p of PARAGRAPHS) {
+  for (const p of paragraphTexts) {
     paragraphs.push({ start: at, end: at + chars(p) });
     at += chars(p) + chars(separator);
   }
-  const text = PARAGRAPHS.join(separator);
-  const quotes = QUOTES.map((spec): Quote => {
+  const text = paragraphTexts.join(separator);
+  const inText = QUOTES.filter((spec) => spec.pieces.every((p) => p.paragraph < paragraphTexts.length));
+  const quotes = inText.map((spec): Quote => {
     const located = spec.pieces.map(({ paragraph, words }) => {
-      const body = PARAGRAPHS[paragraph] ?? '';
+      const body = paragraphTexts[paragraph] ?? '';
       const unit = body.indexOf(words);
       if (unit < 0) throw new Error(`sample quote not in paragraph ${paragraph}: ${words}`);
       const start = (paragraphs[paragraph]?.start ?? 0) + chars(body.slice(0, unit));
@@ -183,11 +189,54 @@ export function sampleContent(): SampleContent {
       end: located[located.length - 1]!.end,
     };
   });
+  return { text, paragraphs, quotes };
+}
+
+/** The sample clip: a text file, so no pages; only its title line gives metadata. */
+export function sampleContent(): SampleContent {
   const source: SourceMeta = {
     type: 'article-newspaper',
     title: TITLE,
     language: 'en',
   };
-  const original = [TITLE, ...PARAGRAPHS, ...BOILERPLATE.map((b) => b.text)].join(separator);
-  return { title: TITLE, text, paragraphs, boilerplate: BOILERPLATE, quotes, source, original };
+  const original = [TITLE, ...PARAGRAPHS, ...BOILERPLATE.map((b) => b.text)].join('\n\n');
+  return {
+    title: TITLE,
+    ...layout(PARAGRAPHS),
+    pages: [],
+    boilerplate: BOILERPLATE,
+    source,
+    provenance: { title: 'clip title line', language: 'detected' },
+    original,
+  };
+}
+
+export const COPY_PATH = 'sample/yahoo-satellite-switch.pdf';
+
+const COPY_TITLE = 'North Korea moves state TV to Russian satellite as China’s sway fades';
+
+/** Where the PDF's pages break: paragraph index → the page it starts on. */
+const COPY_PAGES = [1, 1, 1, 2, 2, 2, 2, 3, 3];
+
+/**
+ * The same story as another outlet ran it, printed to PDF and cut short: what the archive links
+ * to the sample as similar, and what shows page numbers in the reader.
+ */
+export function syndicatedCopy(): SampleContent {
+  const paragraphs = PARAGRAPHS.slice(0, COPY_PAGES.length);
+  const source: SourceMeta = {
+    type: 'article-newspaper',
+    title: COPY_TITLE,
+    issued: { 'date-parts': [[2024, 7, 10]] },
+    language: 'en',
+  };
+  return {
+    title: COPY_TITLE,
+    ...layout(paragraphs),
+    pages: COPY_PAGES,
+    boilerplate: [],
+    source,
+    provenance: { title: 'pdf info Title', issued: 'pdf info CreationDate', language: 'detected' },
+    original: [COPY_TITLE, ...paragraphs].join('\n'),
+  };
 }

@@ -149,6 +149,7 @@ export class ArchiveStore {
     try {
       const report = await run();
       await this.refresh();
+      await this.#reloadIfEnriched(report);
       this.#announce(report);
       return report;
     } catch (error) {
@@ -165,11 +166,28 @@ export class ArchiveStore {
       .filter((o) => o.status === 'failed')
       .map((o) => `${o.path}: ${o.error ?? 'unknown error'}`);
     const parts = [`${report.imported} imported`];
-    if (report.duplicates > 0) parts.push(`${report.duplicates} already in the archive`);
+    if (report.enriched > 0) parts.push(`${report.enriched} enriched (metadata filled in)`);
+    if (report.duplicates > 0) parts.push(`${report.duplicates} ${report.duplicates === 1 ? 'duplicate' : 'duplicates'}`);
     if (report.failed > 0) parts.push(`${report.failed} failed`);
     const summary = `Import finished: ${parts.join(', ')}.`;
     if (failures.length > 0) this.#notices.warn(summary, failures);
     else this.#notices.info(summary);
+  }
+
+  /**
+   * A record that filled in the open article's metadata must show in the reader and the editor at
+   * once; a draft the user is typing is left alone, since saving it sends only what they changed.
+   */
+  async #reloadIfEnriched(report: ImportReport): Promise<void> {
+    const id = this.current?.id;
+    if (id === undefined || this.form?.dirty) return;
+    if (!report.outcomes.some((o) => o.status === 'enriched' && o.article_id === id)) return;
+    try {
+      const article = await this.#backend.getArticle(id);
+      if (this.current?.id === id) this.#show(article);
+    } catch (error) {
+      this.#notices.error('Could not reload the enriched article', error);
+    }
   }
 
   #show(article: Article): void {

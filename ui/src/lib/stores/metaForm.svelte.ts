@@ -1,4 +1,5 @@
-// The metadata editor's draft for one article: field values, what changed, what is missing.
+// The metadata editor's draft for one article: field values, what changed, what is missing, and
+// where each saved value came from.
 
 import type { Article } from '../../ipc/bindings/Article';
 import type { CslName } from '../../ipc/bindings/CslName';
@@ -43,6 +44,7 @@ export class MetaForm {
   readonly articleId: string;
   readonly initial: Record<FieldKey, string>;
   readonly missing: ReadonlySet<string>;
+  readonly provenance: Readonly<Record<string, string>>;
   values = $state<Record<FieldKey, string>>({ title: '', publication: '', author: '', date: '', url: '' });
   saving = $state(false);
   /** The backend's reason for refusing the last save, shown beside the form. */
@@ -55,10 +57,16 @@ export class MetaForm {
     this.initial = initialValues(article);
     this.values = { ...this.initial };
     this.missing = new Set(article.missing);
+    this.provenance = article.provenance;
   }
 
   isMissing(field: FieldSpec): boolean {
     return this.missing.has(field.csl);
+  }
+
+  /** Where the saved value came from; none for a missing field, which has no value to vouch for. */
+  origin(field: FieldSpec): string | null {
+    return this.isMissing(field) ? null : (this.provenance[field.csl] ?? null);
   }
 
   /** Unchanged fields are sent as null (leave as is); an emptied field as "" (clear it). */
