@@ -32,7 +32,7 @@ pub struct JsonFlag {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Import files or folders (recursively) into the archive.
+    /// Import files, folders (recursively) or http(s) URLs into the archive.
     Import {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -160,12 +160,20 @@ fn run_on_archive(sb: &mut Sourcebook, command: Command) -> Result<(), Error> {
     match command {
         Command::Import { paths, out } => {
             let show_progress = !out.json && std::io::stderr().is_terminal();
+            let (urls, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
+                .into_iter()
+                .partition(|p| p.to_str().is_some_and(crate::ingest::fetch::is_url));
             let report = sb.import_paths(&paths, &mut |p| {
                 if show_progress && p.done < p.total {
                     eprint!("\r\x1b[2K[{}/{}] {}", p.done + 1, p.total, p.path);
                     let _ = std::io::stderr().flush();
                 }
             });
+            let mut outcomes = report.outcomes;
+            for url in urls.iter().filter_map(|u| u.to_str()) {
+                outcomes.extend(sb.import_url(url).outcomes);
+            }
+            let report = ImportReport::from_outcomes(outcomes);
             if show_progress {
                 eprint!("\r\x1b[2K");
             }

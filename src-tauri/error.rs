@@ -14,6 +14,8 @@ pub enum Error {
     Metadata(#[from] crate::metadata::Error),
     #[error("{path}: {source}")]
     Ingest { path: String, source: crate::ingest::Error },
+    #[error(transparent)]
+    Fetch(#[from] crate::ingest::fetch::Error),
     #[error("{}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
     #[error(
@@ -40,7 +42,7 @@ impl Error {
             Error::Search(_) => "search",
             Error::Cite(_) => "citation",
             Error::Metadata(_) => "invalid-input",
-            Error::Ingest { .. } => "import",
+            Error::Ingest { .. } | Error::Fetch(_) => "import",
             Error::Io { .. } => "io",
             Error::NoDataDir => "config",
             Error::Desktop(_) => "desktop",

@@ -204,6 +204,25 @@ impl Sourcebook {
         ids.clear();
     }
 
+    /// Fetches a URL and imports what it serves, recording the URL and today as the accessed
+    /// date where the page itself does not give them.
+    pub fn import_url(&mut self, url: &str) -> ImportReport {
+        let outcomes = match ingest::fetch::fetch(url) {
+            Ok(fetched) => {
+                let accessed = chrono::Utc::now().date_naive();
+                let mut unindexed = Vec::new();
+                let fetched_at = FetchedAt { url: &fetched.url, date: accessed };
+                let mut outcomes = self
+                    .try_import_with(&fetched.bytes, None, url, &mut unindexed, Some(&fetched_at))
+                    .unwrap_or_else(|e| vec![failed(Path::new(url), e)]);
+                self.flush_index(&mut unindexed, &mut outcomes);
+                outcomes
+            }
+            Err(e) => vec![failed(Path::new(url), Error::Fetch(e))],
+        };
+        ImportReport::from_outcomes(outcomes)
+    }
+
     /// Imports the bundled sample article.
     pub fn import_sample(&mut self) -> ImportReport {
         ImportReport::from_outcomes(self.import_bytes(SAMPLE, Some(SAMPLE_NAME), SAMPLE_NAME))
@@ -241,6 +260,17 @@ impl Sourcebook {
         label: &str,
         unindexed: &mut Vec<String>,
     ) -> Result<Vec<ImportOutcome>> {
+        self.try_import_with(bytes, file_name, label, unindexed, None)
+    }
+
+    fn try_import_with(
+        &mut self,
+        bytes: &[u8],
+        file_name: Option<&str>,
+        label: &str,
+        unindexed: &mut Vec<String>,
+        fetched: Option<&FetchedAt>,
+    ) -> Result<Vec<ImportOutcome>> {
         let sha256 = hex(&Sha256::digest(bytes));
         let outcome = |path: &str, status, id: Option<&str>, title: Option<&str>| ImportOutcome {
             path: path.to_string(),
@@ -255,8 +285,11 @@ impl Sourcebook {
                 .map(|(id, title)| outcome(label, ImportStatus::Duplicate, Some(id), Some(title)))
                 .collect());
         }
-        let docs = ingest::read(bytes, file_name)
+        let mut docs = ingest::read(bytes, file_name)
             .map_err(|source| Error::Ingest { path: label.to_string(), source })?;
+        if let Some(fetched) = fetched {
+            docs.iter_mut().for_each(|doc| fetched.stamp(doc));
+        }
         let many = docs.len() > 1;
         let media_type = docs.first().map_or("text/plain", |d| d.media_type);
         let mut planned: Vec<Planned> = Vec::new();
@@ -433,6 +466,26 @@ impl Sourcebook {
     }
 }
 
+/// Where and when a page was fetched.
+struct FetchedAt<'a> {
+    url: &'a str,
+    date: chrono::NaiveDate,
+}
+
+impl FetchedAt<'_> {
+    /// The page's own URL wins; the accessed date is what citing a web source needs.
+    fn stamp(&self, doc: &mut ingest::Extracted) {
+        use chrono::Datelike;
+        if doc.source.url.is_none() {
+            doc.source.url = Some(self.url.to_string());
+            doc.from_origin("URL", "fetched");
+        }
+        let (y, m, d) = (self.date.year(), self.date.month(), self.date.day());
+        doc.source.accessed = Some(model::CslDate::ymd(y, Some(m), Some(d)));
+        doc.from_origin("accessed", "fetched");
+    }
+}
+
 /// What importing one extracted document will do.
 enum Plan {
     Duplicate(String, String),
@@ -493,7 +546,7 @@ impl CitationJob {
 }
 
 impl ImportReport {
-    fn from_outcomes(outcomes: Vec<ImportOutcome>) -> ImportReport {
+    pub fn from_outcomes(outcomes: Vec<ImportOutcome>) -> ImportReport {
         let count = |s| outcomes.iter().filter(|o| o.status == s).count();
         ImportReport {
             imported: count(ImportStatus::Imported),
@@ -525,13 +578,27 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     let mut entries: Vec<PathBuf> =
         std::fs::read_dir(path)?.map(|e| e.map(|e| e.path())).collect::<std::io::Result<_>>()?;
     entries.sort();
-    for entry in entries {
-        let hidden = entry.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-        if !hidden {
-            collect_files(&entry, out)?;
+    for entry in &entries {
+        let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if !name.starts_with('.') && !is_saved_page_assets(entry, &entries) {
+            collect_files(entry, out)?;
         }
     }
     Ok(())
+}
+
+/// A browser's "page + _files" save: `story_files/` beside `story.html` holds the page's images
+/// and scripts, not articles.
+fn is_saved_page_assets(entry: &Path, siblings: &[PathBuf]) -> bool {
+    let Some(stem) =
+        entry.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix("_files"))
+    else {
+        return false;
+    };
+    entry.is_dir()
+        && ["html", "htm"]
+            .iter()
+            .any(|ext| siblings.contains(&entry.with_file_name(format!("{stem}.{ext}"))))
 }
 
 fn hex(bytes: &[u8]) -> String {

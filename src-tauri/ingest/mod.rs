@@ -8,6 +8,7 @@ mod clip;
 pub(crate) mod dates;
 mod encoding;
 mod feed;
+pub mod fetch;
 mod html;
 mod language;
 mod pdf;

@@ -130,3 +130,61 @@ fn a_feed_imports_its_items() {
     let seed_report = sb.json(&["import", seed().to_str().unwrap(), "--json"]);
     assert_eq!(seed_report["imported"], 1);
 }
+
+/// Serves one response to one request on a loopback port; returns the URL.
+fn serve_once(body: &'static [u8]) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/story.html", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        if let Ok((mut stream, _)) = listener.accept() {
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(body);
+        }
+    });
+    url
+}
+
+#[test]
+fn a_url_is_fetched_with_its_accessed_date() {
+    let sb = Sandbox::new();
+    let url = serve_once(include_bytes!("../fixtures/html/no-metadata.html"));
+    let report = sb.json(&["import", &url, "--json"]);
+    assert_eq!(report["imported"], 1, "{report}");
+    let id = report["outcomes"][0]["article_id"].as_str().unwrap();
+    let article = sb.json(&["show", id, "--json"]);
+    assert_eq!(article["source"]["URL"], url.as_str());
+    assert_eq!(article["provenance"]["URL"], "fetched");
+    assert_eq!(article["provenance"]["accessed"], "fetched");
+    assert!(article["source"]["accessed"]["date-parts"][0][0].as_i64().unwrap() >= 2024);
+}
+
+#[test]
+fn an_unreachable_url_is_one_clear_error() {
+    let sb = Sandbox::new();
+    // Nothing listens on a port just released.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let url = format!("http://127.0.0.1:{port}/gone");
+    let run = sb.run(&["import", &url]);
+    assert!(!run.ok);
+    assert!(run.stderr.contains(&format!("cannot fetch {url}")), "{}", run.stderr);
+    assert_eq!(run.stderr.trim().lines().count(), 1, "{}", run.stderr);
+}
+
+#[test]
+fn a_saved_page_folder_imports_the_page_and_not_its_assets() {
+    let sb = Sandbox::new();
+    let page = std::fs::read(fixture("html/news-jsonld.html")).unwrap();
+    sb.write("saved/story.html", &page);
+    sb.write("saved/story_files/script.js", b"document.write('tracking');");
+    sb.write("saved/story_files/style.css", b"body { color: red }");
+    let report = sb.json(&["import", sb.dir.path().join("saved").to_str().unwrap(), "--json"]);
+    assert_eq!(report["imported"], 1, "{report}");
+    assert_eq!(report["failed"], 0, "{report}");
+}

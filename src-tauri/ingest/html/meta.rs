@@ -309,7 +309,13 @@ fn saved_date(raw: &str) -> Sourced<CslDate> {
     let head = comment_head(raw);
     let at = head.find("Page saved with SingleFile")?;
     let line = head[at..].lines().find_map(|l| l.trim().strip_prefix("saved date:"))?;
-    dates::parse(line).map(|d| (d, "SingleFile comment".to_string()))
+    // SingleFile writes JavaScript's Date string: "Tue Jul 02 2024 10:00:00 GMT+0900 (…)".
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let date = match words.as_slice() {
+        [_weekday, month, day, year, ..] => format!("{month} {day}, {year}"),
+        _ => line.to_string(),
+    };
+    dates::parse(&date).map(|d| (d, "SingleFile comment".to_string()))
 }
 
 /// The first few KB, where saving tools put their comments.
