@@ -303,7 +303,7 @@ impl Sourcebook {
                 }
                 Plan::Enrich(id, title, source, provenance) => {
                     outcomes.push(outcome(&path, ImportStatus::Enriched, Some(&id), Some(&title)));
-                    updates.push((id, source, provenance));
+                    updates.push((id, *source, provenance));
                 }
                 Plan::New(p) => {
                     let within_batch = planned
@@ -319,7 +319,7 @@ impl Sourcebook {
                             None,
                             Some(&p.doc.title),
                         ));
-                        planned.push(p);
+                        planned.push(*p);
                     }
                 }
             }
@@ -370,7 +370,7 @@ impl Sourcebook {
                     .unwrap_or_else(|| doc.media_type.to_string());
                 provenance.insert(field, origin);
             }
-            return Ok(Plan::Enrich(id, existing.title, merged, provenance));
+            return Ok(Plan::Enrich(id, existing.title, Box::new(merged), provenance));
         }
         let quotes = quotes::extract(&body, &spans);
         let shingles = ingest::similarity::shingles(&body);
@@ -385,7 +385,7 @@ impl Sourcebook {
                 similar.push((other, overlap));
             }
         }
-        Ok(Plan::New(Planned { doc, body, spans, body_sha256, quotes, bands, similar }))
+        Ok(Plan::New(Box::new(Planned { doc, body, spans, body_sha256, quotes, bands, similar })))
     }
 
     /// Brings the index up to the archive after a commit. Should this fail, the archive keeps
@@ -489,8 +489,8 @@ impl FetchedAt<'_> {
 /// What importing one extracted document will do.
 enum Plan {
     Duplicate(String, String),
-    Enrich(String, String, model::SourceMeta, BTreeMap<String, String>),
-    New(Planned),
+    Enrich(String, String, Box<model::SourceMeta>, BTreeMap<String, String>),
+    New(Box<Planned>),
 }
 
 /// A new article, worked out before the write transaction starts.

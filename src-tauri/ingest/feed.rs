@@ -379,10 +379,7 @@ fn local_day(text: &str) -> Option<Vec<i32>> {
 mod tests {
     use super::*;
 
-    fn fixture(name: &str) -> String {
-        let path = format!("{}/tests/fixtures/records/{name}", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-    }
+    use crate::ingest::records::fixture;
 
     #[test]
     fn rss_items_with_text_and_metadata() {

@@ -213,3 +213,10 @@ mod tests {
         assert_eq!(bare_doi("https://doi.org/10.1/x"), "10.1/x");
     }
 }
+
+/// A record fixture's text, for the readers' unit tests (records and feeds share the folder).
+#[cfg(test)]
+pub(crate) fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/records/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}

@@ -1,8 +1,9 @@
 //! Near-duplicate fingerprints: MinHash over word shingles, banded for lookup (LSH).
 //!
 //! The same wire story in two outlets, or a page saved twice with other furniture, shares most
-//! of its 5-word shingles; two different articles on one topic share few. Hashes are FNV-1a so
-//! that fingerprints stored in an archive stay valid across builds and Rust versions.
+//! of its 5-word shingles; two different articles on one topic share few. Hashes are FNV-1a and
+//! SplitMix64, fixed arithmetic, so fingerprints stored in an archive stay valid across builds
+//! and Rust versions (std's hasher promises neither).
 
 use std::collections::HashSet;
 
@@ -34,14 +35,26 @@ pub fn shingles(text: &str) -> HashSet<u64> {
     words.windows(SHINGLE_WORDS).map(|w| fnv1a(w.join(" ").as_bytes(), 0)).collect()
 }
 
+/// One of the MinHash permutations: SplitMix64's finaliser over the shingle hash and a seed,
+/// a few multiplications where hashing the bytes again would take eight.
+fn permute(shingle: u64, seed: u64) -> u64 {
+    let mut z = shingle ^ (seed + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
 /// Band hashes of the MinHash signature: two texts sharing any band are candidates.
 pub fn bands(shingles: &HashSet<u64>) -> Vec<(u32, i64)> {
     if shingles.is_empty() {
         return Vec::new();
     }
-    let signature: Vec<u64> = (0..(BANDS * ROWS) as u64)
-        .map(|seed| shingles.iter().map(|s| fnv1a(&s.to_le_bytes(), seed + 1)).min().unwrap_or(0))
-        .collect();
+    let mut signature = [u64::MAX; BANDS * ROWS];
+    for &shingle in shingles {
+        for (seed, min) in signature.iter_mut().enumerate() {
+            *min = (*min).min(permute(shingle, seed as u64));
+        }
+    }
     signature
         .chunks(ROWS)
         .enumerate()

@@ -444,10 +444,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn fixture(name: &str) -> String {
-        let path = format!("{}/tests/fixtures/records/{name}", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-    }
+    use crate::ingest::records::fixture;
 
     fn value(doc: &Extracted) -> Value {
         serde_json::to_value(&doc.source).unwrap()

@@ -141,10 +141,7 @@ fn int_parts(parts: &Value) -> Option<Vec<i32>> {
 mod tests {
     use super::*;
 
-    fn fixture(name: &str) -> String {
-        let path = format!("{}/tests/fixtures/records/{name}", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-    }
+    use crate::ingest::records::fixture;
 
     /// What the item should read back as: without `id` (kept as `citation-key` when the item
     /// had none), with Zotero's string years as numbers.

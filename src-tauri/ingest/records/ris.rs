@@ -300,10 +300,7 @@ fn text_variable(kind: &str, tag: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
 
-    fn fixture(name: &str) -> String {
-        let path = format!("{}/tests/fixtures/records/{name}", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-    }
+    use crate::ingest::records::fixture;
 
     #[test]
     fn zotero_ris_export() {
