@@ -116,6 +116,9 @@ fn legacy_encodings_are_detected_and_decoded() {
     let out = sb.json(&["extract", fixture("tass-ru-cp1251.txt").to_str().unwrap(), "--json"]);
     assert_eq!(out["title"], "КНДР перевела телевещание на российский спутник");
     assert_eq!(out["language"], "ru");
+    let out = sb.json(&["extract", fixture("xinhua-zh-gb18030.txt").to_str().unwrap(), "--json"]);
+    assert_eq!(out["title"], "朝鲜国家电视台改用俄罗斯卫星播出");
+    assert_eq!(out["language"], "zh");
 }
 
 #[test]
