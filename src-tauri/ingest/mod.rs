@@ -89,6 +89,29 @@ impl Extracted {
     }
 }
 
+thread_local! {
+    static CONTAINED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs third-party parsing code that may panic on hostile input (the PDF and readability
+/// crates). A panic becomes `None` and prints nothing, so the caller's error stays the one
+/// line the user sees; panics anywhere else still print as usual.
+pub(crate) fn contain_panic<T>(work: impl FnOnce() -> T) -> Option<T> {
+    static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
+    QUIET_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !CONTAINED.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let outer = CONTAINED.with(|c| c.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+    CONTAINED.with(|c| c.set(outer));
+    result.ok()
+}
+
 /// The formats an import can be, told apart by content first and file name second.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -250,5 +273,28 @@ fn finish(doc: &mut Extracted) {
     if doc.source.language.is_none() && doc.language.is_some() {
         doc.source.language = doc.language.clone();
         doc.from_origin("language", "detected");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{contain_panic, sniff, Format};
+
+    #[test]
+    fn a_contained_panic_is_none_and_leaves_later_work_alone() {
+        assert_eq!(contain_panic(|| -> u8 { panic!("hostile input") }), None);
+        assert_eq!(contain_panic(|| 7), Some(7));
+    }
+
+    #[test]
+    fn formats_are_told_apart_by_content_before_name() {
+        assert_eq!(sniff(b"%PDF-1.7 ...", Some("report.txt")), Format::Pdf);
+        assert_eq!(sniff(b"<!DOCTYPE html><html>", None), Format::Html);
+        assert_eq!(sniff(b"<?xml version=\"1.0\"?><rss>", Some("feed.html")), Format::Feed);
+        assert_eq!(sniff(b"@article{kim2024,\n title={T}}", None), Format::BibTex);
+        assert_eq!(sniff(b"TY  - NEWS\r\nTI  - T\r\nER  - \r\n", None), Format::Ris);
+        assert_eq!(sniff(b"[{\"type\": \"book\"}]", None), Format::CslJson);
+        assert_eq!(sniff(b"A title\n\nA paragraph.", Some("notes.bib")), Format::BibTex);
+        assert_eq!(sniff(b"A title\n\nSaid @someone on X.", None), Format::TextClip);
     }
 }

@@ -7,10 +7,9 @@
 //! headers are found from (lopdf's own text extraction gives strings without positions).
 //! `pdf-extract` brings its own older lopdf, which decompresses without limit and unwraps freely
 //! on malformed files, so it only ever sees a file lopdf 0.47 has already accepted and measured,
-//! and it runs inside `catch_unwind`.
+//! and it runs inside `ingest::contain_panic`.
 
 use std::collections::{HashMap, HashSet};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use super::Extracted;
 use crate::model::{Boilerplate, BoilerplateKind, CslDate, CslName, SourceMeta};
@@ -42,8 +41,8 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, Error> {
     if !trimmed.starts_with(b"%PDF-") {
         return Err(Error::Damaged("no %PDF header".to_string()));
     }
-    let doc = catch_unwind(|| lopdf::Document::load_mem(bytes))
-        .map_err(|_| Error::Damaged("the parser gave up".to_string()))?
+    let doc = super::contain_panic(|| lopdf::Document::load_mem(bytes))
+        .ok_or_else(|| Error::Damaged("the parser gave up".to_string()))?
         .map_err(|e| Error::Damaged(e.to_string()))?;
     // lopdf opens files with an empty user password (permissions only) by itself; one that
     // is still locked needs a password the user would have to give.
@@ -313,7 +312,7 @@ mod layout {
 
     pub fn glyph_lines(bytes: &[u8]) -> Result<Vec<Page>, Error> {
         let mut collector = Collector::default();
-        let run = catch_unwind(AssertUnwindSafe(|| -> Result<(), Error> {
+        let run = crate::ingest::contain_panic(|| -> Result<(), Error> {
             let mut doc = pdf_extract::Document::load_mem(bytes)
                 .map_err(|e| Error::Damaged(e.to_string()))?;
             if doc.is_encrypted() {
@@ -322,11 +321,11 @@ mod layout {
             // A page whose content cannot be run yields what was read before the fault.
             let _ = pdf_extract::output_doc(&doc, &mut collector);
             Ok(())
-        }));
+        });
         match run {
-            Err(_) => return Err(Error::Damaged("the text layer could not be read".to_string())),
-            Ok(Err(e)) => return Err(e),
-            Ok(Ok(())) => {}
+            None => return Err(Error::Damaged("the text layer could not be read".to_string())),
+            Some(Err(e)) => return Err(e),
+            Some(Ok(())) => {}
         }
         if collector.over_budget {
             return Err(Error::TooLarge(format!("over {MAX_GLYPHS} characters of text")));

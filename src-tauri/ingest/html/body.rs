@@ -1,8 +1,6 @@
 //! The article's paragraphs: readability finds the content, then each block element becomes
 //! one paragraph, with captions and site notices set apart as boilerplate.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
-
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability, ReadabilityError};
 
@@ -94,18 +92,18 @@ fn captions(page: &Document) -> Vec<Boilerplate> {
 }
 
 /// The readability-chosen content as HTML. Scripts, styles and comments are already gone
-/// from it; the extractor runs behind `catch_unwind` because it is third-party code facing
+/// from it; the extractor runs inside `ingest::contain_panic` because it is third-party code facing
 /// hostile input, and a panic there must become an error, not a crash.
 fn main_content(page: Document) -> Result<String, Error> {
     let config = Config { keep_classes: true, disable_json_ld: true, ..Config::default() };
-    let parsed = catch_unwind(AssertUnwindSafe(move || {
+    let parsed = crate::ingest::contain_panic(move || {
         let mut readability = Readability::with_document(page, None, Some(config))?;
         readability.parse().map(|article| article.content.to_string())
-    }));
+    });
     match parsed {
-        Ok(Ok(content)) => Ok(content),
-        Ok(Err(ReadabilityError::GrabFailed)) => Err(Error::NoArticle),
-        Ok(Err(_)) | Err(_) => Err(Error::ExtractorFailed),
+        Some(Ok(content)) => Ok(content),
+        Some(Err(ReadabilityError::GrabFailed)) => Err(Error::NoArticle),
+        Some(Err(_)) | None => Err(Error::ExtractorFailed),
     }
 }
 
