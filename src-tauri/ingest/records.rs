@@ -178,6 +178,13 @@ fn push_name(item: &mut Item, role: &str, name: Value) {
     }
 }
 
+/// A record fixture's text, for the readers' unit tests (records and feeds share the folder).
+#[cfg(test)]
+pub(crate) fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/records/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,11 +219,4 @@ mod tests {
         assert_eq!(primary_language("Klingon"), None);
         assert_eq!(bare_doi("https://doi.org/10.1/x"), "10.1/x");
     }
-}
-
-/// A record fixture's text, for the readers' unit tests (records and feeds share the folder).
-#[cfg(test)]
-pub(crate) fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/records/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
