@@ -316,11 +316,6 @@ fn insert_article(
     stamp: &str,
 ) -> Result<String> {
     let source_id = new_id();
-    tx.execute(
-        "INSERT INTO sources (id, csl, title_key, issued, url, doi, provenance, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![source_id, "{}", "", None::<String>, None::<String>, None::<String>, "{}", stamp],
-    )?;
     write_source(tx, &source_id, new.source, new.provenance, stamp)?;
     let article_id = new_id();
     let spans: Vec<[usize; 2]> = new.paragraphs.iter().map(|s| [s.start, s.end]).collect();
@@ -363,7 +358,8 @@ fn insert_article(
     Ok(article_id)
 }
 
-/// Writes the CSL item and its lookup copies into an existing `sources` row.
+/// Writes the CSL item and its lookup copies into the `sources` row `source_id`, creating it
+/// the first time.
 fn write_source(
     tx: &Transaction,
     source_id: &str,
@@ -372,9 +368,10 @@ fn write_source(
     stamp: &str,
 ) -> Result<()> {
     tx.execute(
-        "UPDATE sources SET csl = ?2, title_key = ?3, issued = ?4, url = ?5, doi = ?6,
-                provenance = ?7, updated_at = ?8
-         WHERE id = ?1",
+        "INSERT INTO sources (id, csl, title_key, issued, url, doi, provenance, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT(id) DO UPDATE SET csl = ?2, title_key = ?3, issued = ?4, url = ?5,
+                doi = ?6, provenance = ?7, updated_at = ?8",
         params![
             source_id,
             to_json(source),
