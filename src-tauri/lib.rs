@@ -177,7 +177,7 @@ impl Sourcebook {
                 Ok(bytes) => {
                     let name = file.file_name().and_then(|n| n.to_str());
                     let label = file.display().to_string();
-                    outcomes.extend(self.import_one(&bytes, name, &label, &mut unindexed));
+                    outcomes.extend(self.import_one(&bytes, name, &label, &mut unindexed, None));
                 }
                 Err(source) => {
                     outcomes.push(failed(file, Error::Io { path: file.clone(), source }))
@@ -212,9 +212,8 @@ impl Sourcebook {
                 let accessed = chrono::Utc::now().date_naive();
                 let mut unindexed = Vec::new();
                 let fetched_at = FetchedAt { url: &fetched.url, date: accessed };
-                let mut outcomes = self
-                    .try_import_with(&fetched.bytes, None, url, &mut unindexed, Some(&fetched_at))
-                    .unwrap_or_else(|e| vec![failed(Path::new(url), e)]);
+                let mut outcomes =
+                    self.import_one(&fetched.bytes, None, url, &mut unindexed, Some(&fetched_at));
                 self.flush_index(&mut unindexed, &mut outcomes);
                 outcomes
             }
@@ -236,7 +235,7 @@ impl Sourcebook {
         label: &str,
     ) -> Vec<ImportOutcome> {
         let mut unindexed = Vec::new();
-        let mut outcomes = self.import_one(bytes, file_name, label, &mut unindexed);
+        let mut outcomes = self.import_one(bytes, file_name, label, &mut unindexed, None);
         self.flush_index(&mut unindexed, &mut outcomes);
         outcomes
     }
@@ -248,22 +247,13 @@ impl Sourcebook {
         file_name: Option<&str>,
         label: &str,
         unindexed: &mut Vec<String>,
+        fetched: Option<&FetchedAt>,
     ) -> Vec<ImportOutcome> {
-        self.try_import(bytes, file_name, label, unindexed)
+        self.try_import(bytes, file_name, label, unindexed, fetched)
             .unwrap_or_else(|e| vec![failed(Path::new(label), e)])
     }
 
     fn try_import(
-        &mut self,
-        bytes: &[u8],
-        file_name: Option<&str>,
-        label: &str,
-        unindexed: &mut Vec<String>,
-    ) -> Result<Vec<ImportOutcome>> {
-        self.try_import_with(bytes, file_name, label, unindexed, None)
-    }
-
-    fn try_import_with(
         &mut self,
         bytes: &[u8],
         file_name: Option<&str>,
