@@ -26,8 +26,8 @@ pub enum Error {
     Desktop(String),
     #[error("no article id starts with {0:?}")]
     NoMatch(String),
-    #[error("the id prefix {prefix:?} matches {count} articles; type more of it")]
-    Ambiguous { prefix: String, count: usize },
+    #[error("the id prefix {0:?} matches more than one article; type more of it")]
+    Ambiguous(String),
 }
 
 impl Error {
@@ -46,7 +46,7 @@ impl Error {
             Error::Io { .. } => "io",
             Error::NoDataDir => "config",
             Error::Desktop(_) => "desktop",
-            Error::Ambiguous { .. } => "invalid-input",
+            Error::Ambiguous(_) => "invalid-input",
         }
     }
 }

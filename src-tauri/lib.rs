@@ -127,7 +127,7 @@ impl Sourcebook {
     pub fn info(&self) -> Result<ArchiveInfo> {
         Ok(ArchiveInfo {
             data_dir: self.data_dir.display().to_string(),
-            article_count: self.archive.article_ids()?.len(),
+            article_count: self.archive.article_count()?,
         })
     }
 
@@ -396,12 +396,13 @@ impl Sourcebook {
 
     /// Resolves a full id or a unique prefix of one (as printed by `list`).
     pub fn resolve_id(&self, prefix: &str) -> Result<String> {
-        let matches: Vec<String> =
-            self.archive.article_ids()?.into_iter().filter(|id| id.starts_with(prefix)).collect();
+        // Every command that names an article comes through here: look it up by the key
+        // rather than listing the archive.
+        let mut matches = self.archive.ids_starting_with(prefix, 2)?;
         match matches.len() {
-            1 => Ok(matches.into_iter().next().expect("one match")),
+            1 => Ok(matches.remove(0)),
             0 => Err(Error::NoMatch(prefix.to_string())),
-            count => Err(Error::Ambiguous { prefix: prefix.to_string(), count }),
+            _ => Err(Error::Ambiguous(prefix.to_string())),
         }
     }
 

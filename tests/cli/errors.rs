@@ -148,3 +148,15 @@ fn invalid_utf8_in_a_page_that_declares_utf8() {
     );
     assert_refused(&sb, page.to_str().unwrap(), "not valid UTF-8");
 }
+
+#[test]
+fn an_id_prefix_must_name_one_article() {
+    let sb = Sandbox::new();
+    let id = sb.import_seed();
+    sb.json(&["import", fixture("reuters-style-clip.txt").to_str().unwrap(), "--json"]);
+    // UUID v7 ids made in the same second share their first characters.
+    let run = sb.run(&["show", &id[..4]]);
+    assert!(!run.ok);
+    assert!(run.stderr.contains("matches more than one article"), "{}", run.stderr);
+    assert_eq!(sb.json(&["show", &id[..20], "--json"])["id"], id.as_str());
+}
