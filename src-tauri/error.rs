@@ -24,19 +24,26 @@ pub enum Error {
     NoDataDir,
     #[error("the desktop window failed: {0}")]
     Desktop(String),
-    #[error("no article id starts with {0:?}")]
-    NoMatch(String),
-    #[error("the id prefix {0:?} matches more than one article; type more of it")]
-    Ambiguous(String),
+    #[error("no {what} id starts with {prefix:?}")]
+    NoMatch { what: &'static str, prefix: String },
+    #[error("the id prefix {prefix:?} matches more than one {what}; type more of it")]
+    Ambiguous { what: &'static str, prefix: String },
+    #[error("invalid quote: {0}")]
+    InvalidQuote(String),
 }
 
 impl Error {
     /// A stable tag for the UI to switch on.
     pub fn kind(&self) -> &'static str {
         match self {
-            Error::Archive(crate::archive::Error::NoSuchArticle(_)) | Error::NoMatch(_) => {
-                "not-found"
-            }
+            Error::Archive(
+                crate::archive::Error::NoSuchArticle(_)
+                | crate::archive::Error::NoSuchQuote(_)
+                | crate::archive::Error::NoSuchPerson(_)
+                | crate::archive::Error::NoSuchCollection(_),
+            )
+            | Error::NoMatch { .. } => "not-found",
+            Error::Archive(crate::archive::Error::Invalid(_)) => "invalid-input",
             Error::Archive(_) => "archive",
             Error::Search(crate::search::Error::Query(_)) => "query",
             Error::Search(_) => "search",
@@ -46,7 +53,7 @@ impl Error {
             Error::Io { .. } => "io",
             Error::NoDataDir => "config",
             Error::Desktop(_) => "desktop",
-            Error::Ambiguous(_) => "invalid-input",
+            Error::Ambiguous { .. } | Error::InvalidQuote(_) => "invalid-input",
         }
     }
 }

@@ -11,7 +11,10 @@ mod error;
 pub mod ingest;
 pub mod metadata;
 pub mod model;
+mod organise;
+mod people;
 pub mod quotes;
+mod review;
 pub mod search;
 
 #[cfg(feature = "desktop")]
@@ -401,8 +404,8 @@ impl Sourcebook {
         let mut matches = self.archive.ids_starting_with(prefix, 2)?;
         match matches.len() {
             1 => Ok(matches.remove(0)),
-            0 => Err(Error::NoMatch(prefix.to_string())),
-            _ => Err(Error::Ambiguous(prefix.to_string())),
+            0 => Err(Error::NoMatch { what: "article", prefix: prefix.to_string() }),
+            _ => Err(Error::Ambiguous { what: "article", prefix: prefix.to_string() }),
         }
     }
 

@@ -237,6 +237,7 @@ pub struct ArticleSummary {
     pub language: Option<String>,
     pub quote_count: usize,
     pub missing: Vec<String>,
+    pub tags: Vec<String>,
     pub imported_at: String,
 }
 
@@ -257,6 +258,7 @@ pub struct Article {
     pub missing: Vec<String>,
     pub boilerplate: Vec<Boilerplate>,
     pub quotes: Vec<StoredQuote>,
+    pub tags: Vec<String>,
     /// Near-duplicates in the archive (syndicated copies, the same page saved twice).
     pub similar: Vec<SimilarArticle>,
     pub imported_at: String,
@@ -272,6 +274,39 @@ pub struct SimilarArticle {
     pub similarity: f64,
 }
 
+/// Who stands behind a stored quote. Re-extraction replaces only `Unreviewed` quotes: the
+/// extractor never overwrites a person's decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Review {
+    /// As the extractor found it.
+    Unreviewed,
+    /// A person checked it and left it as it was.
+    Confirmed,
+    /// A person changed its span, speaker, role or kind.
+    Edited,
+    /// A person made it from a selection.
+    Added,
+}
+
+impl Review {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Review::Unreviewed => "unreviewed",
+            Review::Confirmed => "confirmed",
+            Review::Edited => "edited",
+            Review::Added => "added",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Review::Unreviewed, Review::Confirmed, Review::Edited, Review::Added]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+    }
+}
+
 /// A quote as stored in the archive, with its id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -279,6 +314,102 @@ pub struct StoredQuote {
     pub id: String,
     #[serde(flatten)]
     pub quote: Quote,
+    pub review: Review,
+    /// The speaker's entry in the person registry; none for an unnamed or collective source
+    /// ("analysts"), which may be different people in different articles.
+    pub person_id: Option<String>,
+    /// Every name the registry knows the speaker by, the canonical one first (what search
+    /// matches name variants against).
+    pub names: Vec<String>,
+}
+
+/// A quote made or corrected by hand. The text is always the article's own chars
+/// `start..end`, so a correction cannot misquote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct QuoteInput {
+    pub start: usize,
+    pub end: usize,
+    pub kind: QuoteKind,
+    pub speaker: String,
+    pub descriptor: Option<String>,
+    pub cue: Option<String>,
+}
+
+/// A change to a stored quote; `None` keeps a field, `Some("")` clears descriptor or cue.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct QuotePatch {
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    pub kind: Option<QuoteKind>,
+    pub speaker: Option<String>,
+    pub descriptor: Option<String>,
+    pub cue: Option<String>,
+}
+
+/// A speaker of the person registry as the people view lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PersonSummary {
+    pub id: String,
+    pub name: String,
+    /// Other spellings the archive has seen (Kim Jong Un for Kim Jong-un).
+    pub aliases: Vec<String>,
+    pub quote_count: usize,
+    pub article_count: usize,
+    /// ISO date of the latest dated article quoting them.
+    pub latest: Option<String>,
+}
+
+/// A role a person was given, as articles stated it, with when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PersonRole {
+    pub descriptor: String,
+    /// ISO dates of the first and last dated articles that gave this role.
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub article_count: usize,
+}
+
+/// One quote of a person, with the article it is in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PersonQuote {
+    pub article_id: String,
+    pub title: String,
+    pub publication: Option<String>,
+    pub date: Option<String>,
+    pub quote: StoredQuote,
+}
+
+/// A person with roles over time and every quote, by date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub roles: Vec<PersonRole>,
+    pub quotes: Vec<PersonQuote>,
+}
+
+/// A named, ordered set of articles and quotes, e.g. the sources of one paper.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Collection {
+    pub id: String,
+    pub name: String,
+    pub items: Vec<CollectionItem>,
+}
+
+/// An article of a collection, or one quote of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CollectionItem {
+    pub article_id: String,
+    pub quote_id: Option<String>,
 }
 
 /// Fields a user may fill in or correct; `None` leaves a field as it is, `Some("")` clears it.

@@ -8,8 +8,7 @@ use uuid::Uuid;
 
 use super::{bump_generation, Archive, Error, Result};
 use crate::model::{
-    Article, ArticleSummary, Boilerplate, CslDate, Quote, QuoteKind, SimilarArticle, SourceMeta,
-    Span, StoredQuote,
+    Article, ArticleSummary, Boilerplate, CslDate, Quote, Review, SimilarArticle, SourceMeta, Span,
 };
 
 /// The untouched input of an import.
@@ -45,11 +44,11 @@ pub struct SourceUpdate<'a> {
     pub provenance: &'a BTreeMap<String, String>,
 }
 
-fn new_id() -> String {
+pub(super) fn new_id() -> String {
     Uuid::now_v7().to_string()
 }
 
-fn now() -> String {
+pub(super) fn now() -> String {
     Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
@@ -57,7 +56,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("plain data always serialises")
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T> {
+pub(super) fn from_json<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T> {
     serde_json::from_str(text).map_err(|e| Error::Corrupt(format!("{what}: {e}")))
 }
 
@@ -187,7 +186,8 @@ impl Archive {
     pub fn list_articles(&self) -> Result<Vec<ArticleSummary>> {
         let mut stmt = self.conn.prepare(
             "SELECT a.id, a.title, a.language, a.created_at, s.csl,
-                    (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id)
+                    (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id),
+                    (SELECT json_group_array(tag) FROM tags t WHERE t.article_id = a.id)
              FROM articles a JOIN sources s ON s.id = a.source_id
              ORDER BY a.created_at DESC, a.id DESC",
         )?;
@@ -204,6 +204,7 @@ impl Archive {
                 language: row.get(2)?,
                 quote_count: quote_count as usize,
                 missing: source.missing(),
+                tags: from_json("tags", &row.get::<_, String>(6)?)?,
                 imported_at: row.get(3)?,
             });
         }
@@ -262,6 +263,7 @@ impl Archive {
         let spans: Vec<[usize; 2]> = from_json("paragraphs", &paragraphs)?;
         Ok(Article {
             quotes: self.quotes_of(&id)?,
+            tags: self.tags_of(&id)?,
             similar: self.similar_to(&id)?,
             paragraphs: spans.into_iter().map(|[start, end]| Span { start, end }).collect(),
             pages: from_json("pages", &pages)?,
@@ -276,33 +278,6 @@ impl Archive {
             imported_at,
             sha256,
         })
-    }
-
-    fn quotes_of(&self, article_id: &str) -> Result<Vec<StoredQuote>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, text, kind, speaker, descriptor, cue, paragraph, start, \"end\"
-             FROM quotes WHERE article_id = ?1 ORDER BY ordinal",
-        )?;
-        let mut rows = stmt.query([article_id])?;
-        let mut out = Vec::new();
-        while let Some(row) = rows.next()? {
-            let kind: String = row.get(2)?;
-            out.push(StoredQuote {
-                id: row.get(0)?,
-                quote: Quote {
-                    text: row.get(1)?,
-                    kind: QuoteKind::parse(&kind)
-                        .ok_or_else(|| Error::Corrupt(format!("quote kind {kind:?}")))?,
-                    speaker: row.get(3)?,
-                    descriptor: row.get(4)?,
-                    cue: row.get(5)?,
-                    paragraph: row.get::<_, i64>(6)? as usize,
-                    start: row.get::<_, i64>(7)? as usize,
-                    end: row.get::<_, i64>(8)? as usize,
-                },
-            });
-        }
-        Ok(out)
     }
 
     fn similar_to(&self, article_id: &str) -> Result<Vec<SimilarArticle>> {
@@ -356,7 +331,7 @@ fn insert_article(
         ],
     )?;
     for (ordinal, quote) in new.quotes.iter().enumerate() {
-        insert_quote(tx, &article_id, ordinal, quote)?;
+        super::quotes::insert(tx, &article_id, ordinal, quote, Review::Unreviewed)?;
     }
     for (band, hash) in new.bands {
         tx.execute(
@@ -422,42 +397,4 @@ fn update_source(tx: &Transaction, update: &SourceUpdate, stamp: &str) -> Result
     }
     tx.execute("UPDATE articles SET revision = revision + 1 WHERE id = ?1", [update.article_id])?;
     Ok(())
-}
-
-fn insert_quote(tx: &Transaction, article_id: &str, ordinal: usize, quote: &Quote) -> Result<()> {
-    let person_id = person_for(tx, &quote.speaker)?;
-    tx.execute(
-        "INSERT INTO quotes (id, article_id, person_id, ordinal, start, \"end\", paragraph, text,
-                             kind, cue, speaker, descriptor)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![
-            new_id(),
-            article_id,
-            person_id,
-            ordinal as i64,
-            quote.start as i64,
-            quote.end as i64,
-            quote.paragraph as i64,
-            quote.text,
-            quote.kind.as_str(),
-            quote.cue,
-            quote.speaker,
-            quote.descriptor
-        ],
-    )?;
-    Ok(())
-}
-
-/// The person registry entry for a speaker's name, created on first sight.
-fn person_for(tx: &Transaction, name: &str) -> Result<String> {
-    let existing: Option<String> = tx
-        .query_row("SELECT id FROM persons WHERE canonical_name = ?1", [name], |r| r.get(0))
-        .optional()?;
-    if let Some(id) = existing {
-        return Ok(id);
-    }
-    let id = new_id();
-    tx.execute("INSERT INTO persons (id, canonical_name) VALUES (?1, ?2)", params![id, name])?;
-    tx.execute("INSERT INTO person_aliases (person_id, alias) VALUES (?1, ?2)", params![id, name])?;
-    Ok(id)
 }

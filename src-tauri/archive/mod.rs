@@ -1,7 +1,11 @@
 //! The SQLite archive: the single source of truth for imports, sources, articles and quotes.
 
 mod articles;
+mod collections;
 mod migrate;
+mod names;
+mod persons;
+mod quotes;
 
 use std::path::{Path, PathBuf};
 
@@ -9,6 +13,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use articles::{title_key, NewArticle, SourceUpdate, StoredImport};
 pub use migrate::LATEST as SCHEMA_VERSION;
+pub use names::{is_proper_name, name_key};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -23,6 +28,14 @@ pub enum Error {
     Migration { name: &'static str, source: rusqlite::Error },
     #[error("no article with id {0}")]
     NoSuchArticle(String),
+    #[error("no quote with id {0}")]
+    NoSuchQuote(String),
+    #[error("no person with id {0}")]
+    NoSuchPerson(String),
+    #[error("no collection named or with id {0:?}")]
+    NoSuchCollection(String),
+    #[error("{0}")]
+    Invalid(String),
     #[error("the archive holds malformed data: {0}")]
     Corrupt(String),
     #[error("archive error: {0}")]
@@ -57,6 +70,7 @@ impl Archive {
         conn.pragma_update(None, "foreign_keys", true).map_err(open_err)?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_err)?;
         conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(open_err)?;
+        names::register(&conn).map_err(open_err)?;
         migrate::migrate(&mut conn)?;
         Ok(Archive { conn, path: path.to_path_buf() })
     }
@@ -78,4 +92,15 @@ impl Archive {
 fn bump_generation(tx: &rusqlite::Transaction) -> Result<()> {
     tx.execute("UPDATE archive_state SET value = value + 1 WHERE key = 'generation'", [])?;
     Ok(())
+}
+
+/// The one text column of every row `sql` selects.
+fn strings<P: rusqlite::Params>(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    params: P,
+) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(params, |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

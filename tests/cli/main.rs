@@ -6,6 +6,7 @@ mod errors;
 mod formats;
 mod import;
 mod quotes;
+mod review;
 mod search;
 
 use std::path::{Path, PathBuf};

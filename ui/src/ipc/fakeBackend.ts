@@ -249,7 +249,14 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       provenance: content.provenance,
       missing: missingOf(content.source),
       boilerplate: content.boilerplate,
-      quotes: content.quotes.map((q, i) => ({ id: `${id}-q${i + 1}`, ...q })),
+      quotes: content.quotes.map((q, i) => ({
+        id: `${id}-q${i + 1}`,
+        ...q,
+        review: 'unreviewed',
+        person_id: null,
+        names: [q.speaker],
+      })),
+      tags: [],
       similar: [],
       imported_at: new Date().toISOString(),
       sha256,
@@ -274,6 +281,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       language: a.language,
       quote_count: a.quotes.length,
       missing: [...a.missing],
+      tags: [...a.tags],
       imported_at: a.imported_at,
     };
   }

@@ -16,7 +16,7 @@ pages: Array<number>, source: SourceMeta,
 /**
  * Where each metadata field came from ("json-ld", "meta citation_date", "user", ...).
  */
-provenance: { [key in string]: string }, missing: Array<string>, boilerplate: Array<Boilerplate>, quotes: Array<StoredQuote>, 
+provenance: { [key in string]: string }, missing: Array<string>, boilerplate: Array<Boilerplate>, quotes: Array<StoredQuote>, tags: Array<string>, 
 /**
  * Near-duplicates in the archive (syndicated copies, the same page saved twice).
  */

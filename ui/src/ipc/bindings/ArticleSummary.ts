@@ -7,4 +7,4 @@ export type ArticleSummary = { id: string, title: string, publication: string | 
 /**
  * ISO date of publication, when known.
  */
-date: string | null, language: string | null, quote_count: number, missing: Array<string>, imported_at: string, };
+date: string | null, language: string | null, quote_count: number, missing: Array<string>, tags: Array<string>, imported_at: string, };

@@ -1,12 +1,15 @@
 //! The command line: parses arguments, calls the library, prints text or one JSON document.
 
+mod print;
+mod review;
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 
-use crate::model::{Article, ImportReport, ImportStatus, MetaPatch};
+use crate::model::{ImportReport, MetaPatch};
 use crate::{Error, Sourcebook};
 
 #[derive(Parser)]
@@ -110,6 +113,38 @@ pub enum Command {
     },
     /// Rebuild the search index from the archive.
     Reindex,
+    /// Confirm, correct, delete or add quotes.
+    Quote {
+        #[command(subcommand)]
+        command: review::QuoteCommand,
+    },
+    /// Run the quote extractor again (all articles, or these); reviewed quotes are kept.
+    Reextract { ids: Vec<String> },
+    /// The speakers the archive links across articles.
+    Person {
+        #[command(subcommand)]
+        command: review::PersonCommand,
+    },
+    /// Add or remove an article's tags; with neither, print them.
+    Tag {
+        id: String,
+        #[arg(long)]
+        add: Vec<String>,
+        #[arg(long)]
+        remove: Vec<String>,
+        #[command(flatten)]
+        out: JsonFlag,
+    },
+    /// Every tag with its number of articles.
+    Tags {
+        #[command(flatten)]
+        out: JsonFlag,
+    },
+    /// Named sets of articles and quotes (e.g. the sources of one paper).
+    Collection {
+        #[command(subcommand)]
+        command: review::CollectionCommand,
+    },
 }
 
 /// Runs a command; the caller prints the error as one line and exits non-zero.
@@ -127,7 +162,7 @@ pub fn run(data_dir: PathBuf, command: Command) -> Result<(), Error> {
                     _ => print_json(&extractions),
                 };
             }
-            extractions.iter().for_each(print_extraction);
+            extractions.iter().for_each(print::extraction);
             Ok(())
         }
         Command::Render { style, csl_json, out: _ } => {
@@ -177,7 +212,7 @@ fn run_on_archive(sb: &mut Sourcebook, command: Command) -> Result<(), Error> {
             if show_progress {
                 eprint!("\r\x1b[2K");
             }
-            print_import(&report, out.json)?;
+            print::import(&report, out.json)?;
             if report.failed > 0 {
                 std::process::exit(1);
             }
@@ -206,7 +241,7 @@ fn run_on_archive(sb: &mut Sourcebook, command: Command) -> Result<(), Error> {
             if out.json {
                 return print_json(&article);
             }
-            print_article(&article);
+            print::article(&article);
             Ok(())
         }
         Command::Search { query, limit, out } => {
@@ -247,10 +282,44 @@ fn run_on_archive(sb: &mut Sourcebook, command: Command) -> Result<(), Error> {
             if out.json {
                 return print_json(&article);
             }
-            print_article(&article);
+            print::article(&article);
             Ok(())
         }
         Command::Reindex => sb.reindex(),
+        Command::Quote { command } => review::quote(sb, command),
+        Command::Reextract { ids } => {
+            let (articles, added) = sb.reextract(&ids)?;
+            println!("{articles} articles read again, {added} quotes found anew");
+            Ok(())
+        }
+        Command::Person { command } => review::person(sb, command),
+        Command::Tag { id, add, remove, out } => {
+            let tags = if add.is_empty() && remove.is_empty() {
+                sb.article(&id)?.tags
+            } else {
+                sb.retag(&id, &add, &remove)?
+            };
+            if out.json {
+                return print_json(&tags);
+            }
+            println!("{}", tags.join(", "));
+            Ok(())
+        }
+        Command::Tags { out } => {
+            let tags = sb.tags()?;
+            if out.json {
+                let tags: Vec<_> = tags
+                    .iter()
+                    .map(|(tag, count)| serde_json::json!({"tag": tag, "count": count}))
+                    .collect();
+                return print_json(&tags);
+            }
+            for (tag, count) in tags {
+                println!("{tag}  ({count})");
+            }
+            Ok(())
+        }
+        Command::Collection { command } => review::collection(sb, command),
         Command::Extract { .. } | Command::Render { .. } | Command::Styles { .. } => {
             unreachable!("handled without an archive")
         }
@@ -261,73 +330,7 @@ fn read(path: &PathBuf) -> Result<Vec<u8>, Error> {
     std::fs::read(path).map_err(|source| Error::Io { path: path.clone(), source })
 }
 
-fn print_json<T: Serialize>(value: &T) -> Result<(), Error> {
+pub(crate) fn print_json<T: Serialize>(value: &T) -> Result<(), Error> {
     println!("{}", serde_json::to_string_pretty(value).expect("plain data serialises"));
     Ok(())
-}
-
-fn print_import(report: &ImportReport, json: bool) -> Result<(), Error> {
-    if json {
-        return print_json(report);
-    }
-    for o in &report.outcomes {
-        match o.status {
-            ImportStatus::Imported => println!(
-                "imported   {}  {}",
-                o.article_id.as_deref().unwrap_or(""),
-                o.title.as_deref().unwrap_or("")
-            ),
-            ImportStatus::Enriched => println!(
-                "enriched   {}  {} (filled in missing metadata)",
-                o.article_id.as_deref().unwrap_or(""),
-                o.title.as_deref().unwrap_or("")
-            ),
-            ImportStatus::Duplicate => println!(
-                "duplicate  {}  {} (already in the archive)",
-                o.article_id.as_deref().unwrap_or(""),
-                o.title.as_deref().unwrap_or("")
-            ),
-            ImportStatus::Failed => eprintln!("error: {}", o.error.as_deref().unwrap_or("failed")),
-        }
-    }
-    println!(
-        "{} imported, {} enriched, {} duplicates, {} failed",
-        report.imported, report.enriched, report.duplicates, report.failed
-    );
-    Ok(())
-}
-
-fn print_extraction(e: &crate::model::Extraction) {
-    println!("{}\n", e.title);
-    let missing = e.missing.join(", ");
-    println!("{} paragraphs, {} quotes, missing: {missing}", e.paragraphs.len(), e.quotes.len());
-    for q in &e.quotes {
-        println!("¶{} [{}] {}: {}", q.paragraph + 1, q.kind.as_str(), q.speaker, q.text);
-    }
-}
-
-fn print_article(a: &Article) {
-    println!("{}\n{}", a.title, "=".repeat(a.title.chars().count().min(80)));
-    println!("id: {}", a.id);
-    if let Some(p) = &a.source.container_title {
-        println!("publication: {p}");
-    }
-    if let Some(d) = &a.source.issued {
-        println!("date: {}", d.to_iso());
-    }
-    if !a.missing.is_empty() {
-        println!("missing: {}", a.missing.join(", "));
-    }
-    println!("{} paragraphs, {} quotes\n", a.paragraphs.len(), a.quotes.len());
-    for q in &a.quotes {
-        let role = q.quote.descriptor.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
-        println!(
-            "¶{} [{}] {}{}: “{}”",
-            q.quote.paragraph + 1,
-            q.quote.kind.as_str(),
-            q.quote.speaker,
-            role,
-            q.quote.text
-        );
-    }
 }

@@ -1,0 +1,44 @@
+//! The person registry as the library shows it: speakers across the archive, their aliases,
+//! roles over time and quotes; merging two entries that are one person.
+
+use crate::model::{Person, PersonSummary};
+use crate::{Error, Result, Sourcebook};
+
+impl Sourcebook {
+    pub fn persons(&self) -> Result<Vec<PersonSummary>> {
+        Ok(self.archive.persons()?)
+    }
+
+    /// A person by id, unique id prefix, or any spelling of a name the registry knows.
+    pub fn resolve_person(&self, key: &str) -> Result<String> {
+        if let Some(id) = self.archive.person_named(key)? {
+            return Ok(id);
+        }
+        let mut ids = self.archive.person_ids_starting_with(key)?;
+        match ids.len() {
+            1 => Ok(ids.remove(0)),
+            0 => Err(Error::NoMatch { what: "person", prefix: key.to_string() }),
+            _ => Err(Error::Ambiguous { what: "person", prefix: key.to_string() }),
+        }
+    }
+
+    pub fn person(&self, key: &str) -> Result<Person> {
+        Ok(self.archive.person(&self.resolve_person(key)?)?)
+    }
+
+    /// Makes `other` part of `keep` (its names become aliases, its quotes move over).
+    pub fn merge_persons(&mut self, keep: &str, other: &str) -> Result<Person> {
+        let (keep, other) = (self.resolve_person(keep)?, self.resolve_person(other)?);
+        let articles = self.archive.merge_persons(&keep, &other)?;
+        self.index_articles(&articles)?;
+        Ok(self.archive.person(&keep)?)
+    }
+
+    /// Records another spelling of a person's name, e.g. in the original script.
+    pub fn add_alias(&mut self, key: &str, alias: &str) -> Result<Person> {
+        let id = self.resolve_person(key)?;
+        let articles = self.archive.add_alias(&id, alias)?;
+        self.index_articles(&articles)?;
+        Ok(self.archive.person(&id)?)
+    }
+}
