@@ -82,3 +82,48 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// The process is killed in the middle of a batch import, after archive commits and before
+/// the index commit that would follow them: the next open finds every stored article.
+#[test]
+fn a_killed_import_loses_nothing_the_archive_stored() {
+    let sb = Sandbox::new();
+    let inbox = sb.dir.path().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    for n in 0..3000 {
+        let clip = format!(
+            "Freight report number {n}\n\nTrains crossed the Khasan bridge {n} times in week {n}.\n\n\
+             Port officials in Rason counted {} containers.\n",
+            n * 7
+        );
+        std::fs::write(inbox.join(format!("clip-{n:04}.txt")), clip).unwrap();
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sourcebook"))
+        .arg("--data-dir")
+        .arg(sb.data_dir())
+        .arg("import")
+        .arg(&inbox)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let archive = sb.data_dir().join("archive.sqlite3");
+    let stored = || -> i64 {
+        rusqlite::Connection::open(&archive)
+            .and_then(|c| c.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0)))
+            .unwrap_or(0)
+    };
+    // The index commits every 500 articles: kill well before the first such commit.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while stored() < 100 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(child.try_wait().unwrap().is_none(), "the import ended before it could be killed");
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let listed = sb.json(&["list", "--json"]).as_array().unwrap().len();
+    assert!(listed >= 100, "{listed}");
+    let found = sb.json(&["search", "Khasan", "--limit", "5000", "--json"]);
+    assert_eq!(found["total"].as_u64().unwrap() as usize, listed, "every stored article is found");
+}
