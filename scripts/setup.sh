@@ -24,6 +24,25 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# Round-trip checks of exported bibliographies: pandoc's citeproc reads CSL-JSON, biber and
+# biblatex compile BibLaTeX. Installed with their recommends: biber and LaTeX need them.
+EXPORT_PACKAGES=(pandoc biber texlive-bibtex-extra texlive-latex-recommended)
+missing=()
+for p in "${EXPORT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}"
+fi
+
+# Exported CSL-JSON is validated against the CSL data schema.
+if ! python3 -c 'import jsonschema' 2>/dev/null; then
+  echo "setup: installing jsonschema"
+  python3 -m pip install --quiet jsonschema
+fi
+
 # Front-end packages (also provides citeproc-js, which the Rust build embeds).
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"
