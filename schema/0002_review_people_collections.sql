@@ -54,3 +54,8 @@ CREATE TABLE collection_items (
 -- Citekeys are given once, at a work's first export or citation, and never change after.
 ALTER TABLE sources ADD COLUMN citekey TEXT;
 CREATE UNIQUE INDEX sources_by_citekey ON sources(citekey) WHERE citekey IS NOT NULL;
+
+-- Deleting an article moves it to the trash, from which it can be restored until purged.
+-- Everything that lists, counts, matches or indexes articles reads `live_articles`.
+ALTER TABLE articles ADD COLUMN deleted_at TEXT;
+CREATE VIEW live_articles AS SELECT * FROM articles WHERE deleted_at IS NULL;

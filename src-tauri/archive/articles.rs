@@ -103,7 +103,7 @@ impl Archive {
         let by = |sql: &str, value: &str| -> Result<Option<String>> {
             Ok(self.conn.query_row(sql, [value], |r| r.get(0)).optional()?)
         };
-        let article_of = "SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id WHERE ";
+        let article_of = "SELECT a.id FROM live_articles a JOIN sources s ON s.id = a.source_id WHERE ";
         if let Some(doi) = &source.doi {
             if let Some(id) = by(&format!("{article_of} s.doi = ?1"), &doi.to_lowercase())? {
                 return Ok(Some(id));
@@ -188,7 +188,7 @@ impl Archive {
             "SELECT a.id, a.title, a.language, a.created_at, s.csl,
                     (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id),
                     (SELECT json_group_array(tag) FROM tags t WHERE t.article_id = a.id)
-             FROM articles a JOIN sources s ON s.id = a.source_id
+             FROM live_articles a JOIN sources s ON s.id = a.source_id
              ORDER BY a.created_at DESC, a.id DESC",
         )?;
         let mut rows = stmt.query([])?;
@@ -212,7 +212,7 @@ impl Archive {
     }
 
     pub fn article_count(&self) -> Result<usize> {
-        let count: i64 = self.conn.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0))?;
+        let count: i64 = self.conn.query_row("SELECT COUNT(*) FROM live_articles", [], |r| r.get(0))?;
         Ok(count as usize)
     }
 
@@ -220,7 +220,7 @@ impl Archive {
     /// are ASCII, so every match sorts in `[prefix, prefix + DEL)`.
     pub fn ids_starting_with(&self, prefix: &str, limit: usize) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id FROM articles WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3",
+            "SELECT id FROM live_articles WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3",
         )?;
         let upper = format!("{prefix}\u{7f}");
         let ids = stmt
@@ -230,7 +230,7 @@ impl Archive {
     }
 
     pub fn article_ids(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare("SELECT id FROM articles ORDER BY id")?;
+        let mut stmt = self.conn.prepare("SELECT id FROM live_articles ORDER BY id")?;
         let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         Ok(ids)
     }
@@ -283,7 +283,7 @@ impl Archive {
     fn similar_to(&self, article_id: &str) -> Result<Vec<SimilarArticle>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.id, a.title, l.similarity FROM similar_articles l
-             JOIN articles a ON a.id = l.other_id
+             JOIN live_articles a ON a.id = l.other_id
              WHERE l.article_id = ?1 ORDER BY l.similarity DESC",
         )?;
         let rows = stmt.query_map([article_id], |r| {

@@ -6,6 +6,7 @@ mod migrate;
 mod names;
 mod persons;
 mod quotes;
+mod trash;
 
 use std::path::{Path, PathBuf};
 

@@ -69,7 +69,7 @@ impl Archive {
             "SELECT p.id, p.canonical_name, COUNT(q.id), COUNT(DISTINCT q.article_id),
                     MAX(s.issued)
              FROM persons p JOIN quotes q ON q.person_id = p.id
-                            JOIN articles a ON a.id = q.article_id
+                            JOIN live_articles a ON a.id = q.article_id
                             JOIN sources s ON s.id = a.source_id
              GROUP BY p.id ORDER BY COUNT(q.id) DESC, p.canonical_name",
         )?;
@@ -124,7 +124,7 @@ impl Archive {
             .ok_or_else(|| Error::NoSuchPerson(id.to_string()))?;
         let mut stmt = self.conn.prepare(
             "SELECT q.id, a.id, a.title, s.csl, s.issued FROM quotes q
-             JOIN articles a ON a.id = q.article_id JOIN sources s ON s.id = a.source_id
+             JOIN live_articles a ON a.id = q.article_id JOIN sources s ON s.id = a.source_id
              WHERE q.person_id = ?1
              ORDER BY s.issued IS NULL, s.issued, a.id, q.start",
         )?;
