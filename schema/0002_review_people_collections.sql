@@ -29,6 +29,14 @@ UPDATE quotes SET person_id = NULL
  WHERE person_id IN (SELECT id FROM persons WHERE NOT is_proper_name(canonical_name));
 DELETE FROM persons WHERE NOT is_proper_name(canonical_name);
 
+-- Which names are written family name first (Park Chan-kyong, Lin Jian): what citations need
+-- to order them through CSL. 'guess' rows come from the name's form, 'user' rows from a person.
+CREATE TABLE name_orders (
+    name_key     TEXT PRIMARY KEY,
+    family_first INTEGER NOT NULL CHECK (family_first IN (0, 1)),
+    source       TEXT NOT NULL CHECK (source IN ('guess', 'user'))
+);
+
 CREATE TABLE tags (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     tag        TEXT NOT NULL,

@@ -5,6 +5,7 @@
 //! [`cite`] reads from the archive.
 
 pub mod archive;
+mod bibliography;
 pub mod cite;
 pub mod cli;
 mod error;
@@ -30,9 +31,11 @@ use archive::{Archive, NewArticle, SourceUpdate, StoredImport};
 pub use error::{Error, Result};
 use model::{
     ArchiveInfo, Article, ArticleSummary, Citation, Extraction, ImportOutcome, ImportProgress,
-    ImportReport, ImportStatus, MetaPatch, SearchResults, StyleInfo,
+    ImportReport, ImportStatus, MetaPatch, SearchRequest, SearchResults, StyleInfo,
 };
 use search::SearchIndex;
+
+pub use bibliography::Selected;
 
 /// The sample article offered on first run: a real clipped SCMP article.
 /// Articles stored between two search-index commits during a batch import: an index commit
@@ -413,8 +416,53 @@ impl Sourcebook {
         Ok(self.archive.get_article(&self.resolve_id(id)?)?)
     }
 
-    pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
-        Ok(self.index.search(query, limit)?)
+    /// Searches articles and quotes with the query language (`speaker:`, `date:`, phrases,
+    /// AND/OR/NOT, ...), ranked or by date, with facet counts for the query.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        Ok(self.index.search(request)?)
+    }
+
+    /// Moves articles to the trash: gone from lists and search, restorable until purged.
+    pub fn delete_articles(&mut self, ids: &[String]) -> Result<Vec<String>> {
+        let ids = ids.iter().map(|id| self.resolve_id(id)).collect::<Result<Vec<_>>>()?;
+        self.archive.trash(&ids)?;
+        let generation = self.archive.generation()?;
+        self.index.remove(&ids, generation)?;
+        Ok(ids)
+    }
+
+    /// Brings articles back from the trash (the undo of [`Self::delete_articles`]).
+    pub fn restore_articles(&mut self, ids: &[String]) -> Result<()> {
+        let trashed = self.archive.trashed()?;
+        let ids = ids
+            .iter()
+            .map(|id| {
+                let found: Vec<&String> =
+                    trashed.iter().filter(|t| t.starts_with(id.as_str())).collect();
+                match found.as_slice() {
+                    [one] => Ok((*one).clone()),
+                    [] => Err(Error::NoMatch { what: "deleted article", prefix: id.clone() }),
+                    _ => Err(Error::Ambiguous { what: "deleted article", prefix: id.clone() }),
+                }
+            })
+            .collect::<Result<Vec<_>>>()?;
+        self.archive.restore(&ids)?;
+        self.index_articles(&ids)
+    }
+
+    /// The articles in the trash, most recently deleted first.
+    pub fn trash(&self) -> Result<Vec<Article>> {
+        let ids = self.archive.trashed()?;
+        Ok(ids.iter().map(|id| self.archive.get_article(id)).collect::<archive::Result<_>>()?)
+    }
+
+    /// Deletes the trashed articles for good; returns how many.
+    pub fn purge_trash(&mut self) -> Result<usize> {
+        let ids = self.archive.trashed()?;
+        let removed = self.archive.purge()?;
+        let generation = self.archive.generation()?;
+        self.index.remove(&ids, generation)?;
+        Ok(removed)
     }
 
     /// Fills in or corrects an article's metadata; the index follows.
@@ -439,8 +487,7 @@ impl Sourcebook {
     /// seconds the first time a style is used, then runs without borrowing the archive.
     pub fn citation_job(&self, id: &str, style: &str) -> Result<CitationJob> {
         let article = self.article(id)?;
-        let mut item = serde_json::to_value(&article.source).expect("plain data serialises");
-        item["id"] = serde_json::Value::String(article.id.clone());
+        let item = self.cite_item(&article)?;
         Ok(CitationJob {
             engine: Arc::clone(&self.engine),
             article_id: article.id,

@@ -395,6 +395,13 @@ pub struct Person {
     pub quotes: Vec<PersonQuote>,
 }
 
+impl Person {
+    /// Every spelling of the person's name, the canonical one first.
+    pub fn aliases_and_name(&self) -> Vec<String> {
+        std::iter::once(self.name.clone()).chain(self.aliases.iter().cloned()).collect()
+    }
+}
+
 /// A named, ordered set of articles and quotes, e.g. the sources of one paper.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -456,11 +463,68 @@ pub struct SearchHit {
     pub text: Option<String>,
 }
 
+/// One page of results for a query, with the facet counts of all its matches.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct SearchResults {
+    /// Matching articles and quotes, all pages together.
     pub total: usize,
     pub hits: Vec<SearchHit>,
+    pub facets: Facets,
+}
+
+/// A search as the command line, the API and the window ask for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct SearchRequest {
+    /// Sourcebook's query language: words, "phrases", AND/OR/NOT, -word, (groups), prefix*,
+    /// fuzzy~, and fields such as `speaker:"Cho Han-bum"` or `date:2024-06..`.
+    pub query: String,
+    pub sort: SortOrder,
+    /// Hits to skip (paging).
+    pub offset: usize,
+    pub limit: usize,
+}
+
+impl Default for SearchRequest {
+    fn default() -> Self {
+        SearchRequest { query: String::new(), sort: SortOrder::Relevance, offset: 0, limit: 20 }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum SortOrder {
+    /// BM25 score, best first.
+    #[default]
+    Relevance,
+    /// Date of publication, latest first; undated last.
+    Newest,
+    /// Date of publication, earliest first; undated last.
+    Oldest,
+}
+
+/// How many of a query's matches have each value, per facet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Facets {
+    /// Canonical speaker names: a quote counts for its speaker, an article for each speaker
+    /// it quotes. Most frequent first.
+    pub speaker: Vec<FacetCount>,
+    pub publication: Vec<FacetCount>,
+    /// Years of publication, in order.
+    pub year: Vec<FacetCount>,
+    /// Language codes ("en", "ru", "ko", "zh").
+    pub language: Vec<FacetCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: usize,
 }
 
 /// One article rendered in one style.
@@ -507,6 +571,88 @@ pub struct ImportOutcome {
     pub title: Option<String>,
     /// Why it failed, one line.
     pub error: Option<String>,
+}
+
+/// What `export` writes: a bibliography file for a reference manager or LaTeX/pandoc, or a
+/// Markdown document of the selection's quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum ExportFormat {
+    Bibtex,
+    Biblatex,
+    Ris,
+    CslJson,
+    /// Quotes with pandoc citekeys (`[@key, para. 9]`), to go with a .bib or CSL-JSON file.
+    Markdown,
+    /// Quotes with their citations rendered in a style, as Markdown footnotes.
+    MarkdownNotes,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 6] = [
+        ExportFormat::Bibtex,
+        ExportFormat::Biblatex,
+        ExportFormat::Ris,
+        ExportFormat::CslJson,
+        ExportFormat::Markdown,
+        ExportFormat::MarkdownNotes,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Bibtex => "bibtex",
+            ExportFormat::Biblatex => "biblatex",
+            ExportFormat::Ris => "ris",
+            ExportFormat::CslJson => "csl-json",
+            ExportFormat::Markdown => "markdown",
+            ExportFormat::MarkdownNotes => "markdown-notes",
+        }
+    }
+
+    /// The file extension a saved export takes.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Bibtex | ExportFormat::Biblatex => "bib",
+            ExportFormat::Ris => "ris",
+            ExportFormat::CslJson => "json",
+            ExportFormat::Markdown | ExportFormat::MarkdownNotes => "md",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        ExportFormat::ALL.into_iter().find(|f| f.name() == s)
+    }
+}
+
+/// Which articles and quotes to cite or export: ids (articles or quotes, or unique prefixes),
+/// a collection, or — with neither — the whole archive.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Selection {
+    pub ids: Vec<String>,
+    pub collection: Option<String>,
+}
+
+/// A work an export lists with fields its citation needs and lacks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MissingFields {
+    pub article_id: String,
+    pub citekey: String,
+    pub title: String,
+    pub missing: Vec<String>,
+}
+
+/// An export: the file's text, and what the writer should fix first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Export {
+    pub format: ExportFormat,
+    pub content: String,
+    /// Citekeys of the exported works, in order.
+    pub citekeys: Vec<String>,
+    pub missing: Vec<MissingFields>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

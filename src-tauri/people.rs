@@ -34,6 +34,17 @@ impl Sourcebook {
         Ok(self.archive.person(&keep)?)
     }
 
+    /// Says how a name reads — family name first (Park Chan-kyong) or not — for citations;
+    /// for a person of the registry, every spelling of their name. Returns the names set.
+    pub fn set_name_order(&mut self, name: &str, family_first: bool) -> Result<Vec<String>> {
+        let names = match self.archive.person_named(name)? {
+            Some(id) => self.archive.person(&id)?.aliases_and_name(),
+            None => vec![name.trim().to_string()],
+        };
+        self.archive.set_family_first(&names, family_first)?;
+        Ok(names)
+    }
+
     /// Records another spelling of a person's name, e.g. in the original script.
     pub fn add_alias(&mut self, key: &str, alias: &str) -> Result<Person> {
         let id = self.resolve_person(key)?;

@@ -60,6 +60,17 @@ pub(super) fn from_json<T: serde::de::DeserializeOwned>(what: &str, text: &str) 
     serde_json::from_str(text).map_err(|e| Error::Corrupt(format!("{what}: {e}")))
 }
 
+/// A name as one string, family name first for a split name: the form whose order the
+/// registry records ("Park Chan-kyong" for {family: Park, given: Chan-kyong}).
+pub fn full_name(name: &crate::model::CslName) -> Option<String> {
+    match (&name.literal, &name.family, &name.given) {
+        (Some(literal), _, _) => Some(literal.clone()),
+        (None, Some(family), Some(given)) => Some(format!("{family} {given}")),
+        (None, Some(family), None) => Some(family.clone()),
+        _ => None,
+    }
+}
+
 /// Lower-case alphanumeric words of a title: the same title typed or exported differently
 /// (case, punctuation, curly or straight apostrophes) gives the same key.
 pub fn title_key(title: &str) -> String {
@@ -103,7 +114,8 @@ impl Archive {
         let by = |sql: &str, value: &str| -> Result<Option<String>> {
             Ok(self.conn.query_row(sql, [value], |r| r.get(0)).optional()?)
         };
-        let article_of = "SELECT a.id FROM live_articles a JOIN sources s ON s.id = a.source_id WHERE ";
+        let article_of =
+            "SELECT a.id FROM live_articles a JOIN sources s ON s.id = a.source_id WHERE ";
         if let Some(doi) = &source.doi {
             if let Some(id) = by(&format!("{article_of} s.doi = ?1"), &doi.to_lowercase())? {
                 return Ok(Some(id));
@@ -212,7 +224,8 @@ impl Archive {
     }
 
     pub fn article_count(&self) -> Result<usize> {
-        let count: i64 = self.conn.query_row("SELECT COUNT(*) FROM live_articles", [], |r| r.get(0))?;
+        let count: i64 =
+            self.conn.query_row("SELECT COUNT(*) FROM live_articles", [], |r| r.get(0))?;
         Ok(count as usize)
     }
 
@@ -360,6 +373,11 @@ fn write_source(
     provenance: &BTreeMap<String, String>,
     stamp: &str,
 ) -> Result<()> {
+    for author in &source.author {
+        if let Some(name) = full_name(author) {
+            super::persons::guess_order(tx, &name)?;
+        }
+    }
     tx.execute(
         "INSERT INTO sources (id, csl, title_key, issued, url, doi, provenance, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)

@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use articles::{title_key, NewArticle, SourceUpdate, StoredImport};
+pub use articles::{full_name, title_key, NewArticle, SourceUpdate, StoredImport};
 pub use migrate::LATEST as SCHEMA_VERSION;
-pub use names::{is_proper_name, name_key};
+pub use names::{is_proper_name, looks_family_first, name_key};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {

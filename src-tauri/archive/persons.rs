@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::articles::{from_json, new_id};
-use super::names::{is_proper_name, name_key};
+use super::names::{is_proper_name, looks_family_first, name_key};
 use super::{bump_generation, strings, Archive, Error, Result};
 use crate::model::{Person, PersonQuote, PersonRole, PersonSummary, SourceMeta};
 
@@ -40,7 +40,21 @@ pub(super) fn person_for(tx: &Transaction, speaker: &str) -> Result<Option<Strin
         "INSERT OR IGNORE INTO person_aliases (person_id, alias, alias_key) VALUES (?1, ?2, ?3)",
         params![id, speaker, key],
     )?;
+    guess_order(tx, speaker)?;
     Ok(Some(id))
+}
+
+/// Records that a name reads family name first when its form says so, unless a person has
+/// already said how it reads.
+pub(super) fn guess_order(tx: &Transaction, name: &str) -> Result<()> {
+    if looks_family_first(name) {
+        tx.execute(
+            "INSERT OR IGNORE INTO name_orders (name_key, family_first, source)
+             VALUES (?1, 1, 'guess')",
+            [name_key(name)],
+        )?;
+    }
+    Ok(())
 }
 
 /// Removes persons no quote refers to any more (after a correction or a merge).
@@ -184,6 +198,28 @@ impl Archive {
         bump_generation(&tx)?;
         tx.commit()?;
         Ok(articles)
+    }
+
+    /// Whether the registry knows `name` (any spelling) to read family name first.
+    pub fn family_first(&self, name: &str) -> Result<Option<bool>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT family_first FROM name_orders WHERE name_key = ?1")?;
+        Ok(stmt.query_row([name_key(name)], |r| r.get(0)).optional()?)
+    }
+
+    /// A person's word on how names read; it overrules any guess.
+    pub fn set_family_first(&mut self, names: &[String], family_first: bool) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for name in names {
+            tx.execute(
+                "INSERT INTO name_orders (name_key, family_first, source) VALUES (?1, ?2, 'user')
+                 ON CONFLICT(name_key) DO UPDATE SET family_first = ?2, source = 'user'",
+                params![name_key(name), family_first],
+            )?;
+        }
+        bump_generation(&tx)?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Records another spelling of a person's name (e.g. 김정은 for Kim Jong-un).

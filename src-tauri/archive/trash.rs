@@ -32,11 +32,10 @@ impl Archive {
     }
 
     pub fn is_trashed(&self, id: &str) -> Result<bool> {
-        let at: Option<Option<String>> = rusqlite::OptionalExtension::optional(self.conn.query_row(
-            "SELECT deleted_at FROM articles WHERE id = ?1",
-            [id],
-            |r| r.get(0),
-        ))?;
+        let at: Option<Option<String>> = rusqlite::OptionalExtension::optional(
+            self.conn
+                .query_row("SELECT deleted_at FROM articles WHERE id = ?1", [id], |r| r.get(0)),
+        )?;
         at.map(|at| at.is_some()).ok_or_else(|| Error::NoSuchArticle(id.to_string()))
     }
 

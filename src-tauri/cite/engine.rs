@@ -4,7 +4,7 @@
 //! between Tauri commands and the CLI; so the runtime lives on its own thread and callers
 //! send it closures. Built `CSL.Engine`s are kept per (style XML, locale) because building
 //! one is by far the slowest step.
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::mpsc;
 use std::sync::Arc;
 use std::thread;
@@ -75,16 +75,25 @@ fn stopped() -> Error {
     Error::Engine { message: "the citeproc-js worker stopped".into() }
 }
 
-/// One citation in a document: its id and its CSL citation item (`id`, `locator`, `label`).
-pub(crate) type Citation = (String, serde_json::Value);
+/// One citation cluster in a document: its id and its CSL citation items (`id`, `locator`,
+/// `label`, `prefix`, `suffix`).
+pub(crate) type Cluster = (String, Vec<serde_json::Value>);
 
 /// What one rendered document gives back.
 #[derive(Debug, Deserialize)]
 pub(crate) struct Document {
-    /// Rendered citation per citation id.
+    /// Rendered citation per cluster id.
     pub cites: HashMap<String, String>,
-    /// Bibliography entries (item id, entry) in bibliography order, if the style has one.
-    pub bib: Option<Vec<(String, String)>>,
+    /// The bibliography, if asked for and the style has one.
+    pub bib: Option<Bibliography>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct Bibliography {
+    /// (item id, entry) in bibliography order.
+    pub entries: Vec<(String, String)>,
+    /// Whether lines after the first are indented (a hanging indent or aligned numbers).
+    pub hanging: bool,
 }
 
 /// An engine built for one style and locale.
@@ -93,21 +102,33 @@ pub(crate) struct EngineInfo {
     id: u32,
     pub is_note: bool,
     last_used: u32,
+    /// What building it added to the QuickJS heap, in bytes.
+    size: usize,
 }
 
-/// How many built engines the worker keeps. A Chicago engine holds about 300 MB of QuickJS
-/// objects (its sort keys inline every macro they call), so the least recently used engine is
-/// dropped beyond this; a desktop session rarely uses more than a couple of styles.
-const MAX_ENGINES: usize = 2;
+/// The QuickJS heap that built engines may take together. Engines differ by two orders of
+/// magnitude (measured: about 190 MB for APA and 260–300 MB for each Chicago style, whose sort
+/// keys inline every macro they call, but under 10 MB for MLA, Cite Them Right or IEEE), so a
+/// budget rather than a count decides how many are kept: any two large engines, APA with two
+/// Chicago styles, and the small ones besides. Beyond it the least recently used engines are
+/// dropped, never the one in use.
+const ENGINE_BUDGET: usize = 768 << 20;
+
+/// Engines below this size are dropped only once no larger one is left to drop.
+const SMALL_ENGINE: usize = 32 << 20;
+
+/// A style's XML and the locale it is rendered in.
+type EngineKey = (Arc<str>, &'static str);
 
 /// Lives on the worker thread only.
 pub(crate) struct Worker {
     // Field order matters: the context must be dropped before its runtime.
     context: Context,
     runtime: Runtime,
-    engines: HashMap<(Arc<str>, &'static str), EngineInfo>,
+    engines: HashMap<EngineKey, EngineInfo>,
     /// Source of engine ids and of the last-use stamps.
     clock: u32,
+    memo: Memo,
 }
 
 impl Worker {
@@ -133,7 +154,7 @@ impl Worker {
             }
             Ok(())
         })?;
-        Ok(Worker { context, runtime, engines: HashMap::new(), clock: 0 })
+        Ok(Worker { context, runtime, engines: HashMap::new(), clock: 0, memo: Memo::default() })
     }
 
     /// The engine for `style`, built at first use.
@@ -144,10 +165,8 @@ impl Worker {
             info.last_used = self.clock;
             return Ok(*info);
         }
-        if self.engines.len() >= MAX_ENGINES {
-            self.drop_least_recently_used()?;
-        }
         let id = self.clock;
+        let before = self.heap();
         // Building an engine allocates over a million long-lived objects (Chicago). QuickJS's
         // cycle collector runs each time the heap grows by half and rescans every live
         // object, which took about a third of the build; almost nothing built is garbage.
@@ -171,18 +190,47 @@ impl Worker {
             },
             other => other,
         });
-        let heap = self.runtime.memory_usage().malloc_size.max(0) as usize;
+        let size = self.heap().saturating_sub(before);
+        let info = EngineInfo {
+            id,
+            is_note: matches!(class.as_deref(), Ok("note")),
+            last_used: self.clock,
+            size,
+        };
+        if class.is_ok() {
+            self.engines.insert(key.clone(), info);
+        }
+        // The size of an engine is known once it is built, so the budget is enforced after the
+        // build: the heap may briefly hold the new engine on top of the budget.
+        let mut dropped = false;
+        while self.engines.len() > 1
+            && self.engines.values().map(|e| e.size).sum::<usize>() > ENGINE_BUDGET
+        {
+            self.drop_least_recently_used(&key)?;
+            dropped = true;
+        }
+        if dropped {
+            // An engine's objects reference each other; only the cycle collector frees them.
+            self.runtime.run_gc();
+        }
+        let heap = self.heap();
         self.runtime.set_gc_threshold(heap + heap / 2);
-        let info = EngineInfo { id, is_note: class? == "note", last_used: self.clock };
-        self.engines.insert(key, info);
-        Ok(info)
+        class.map(|_| info)
     }
 
-    /// Forgets the least recently used engine; its objects are freed as their references go
-    /// (and any cycles at the next collection).
-    fn drop_least_recently_used(&mut self) -> Result<()> {
-        let Some(key) =
-            self.engines.iter().min_by_key(|(_, info)| info.last_used).map(|(k, _)| k.clone())
+    fn heap(&self) -> usize {
+        self.runtime.memory_usage().malloc_size.max(0) as usize
+    }
+
+    /// Forgets the least recently used engine but `keep`, a large one first: dropping a small
+    /// engine would free next to nothing and cost a rebuild.
+    fn drop_least_recently_used(&mut self, keep: &EngineKey) -> Result<()> {
+        let Some(key) = self
+            .engines
+            .iter()
+            .filter(|(key, _)| *key != keep)
+            .min_by_key(|(_, info)| (info.size < SMALL_ENGINE, info.last_used))
+            .map(|(k, _)| k.clone())
         else {
             return Ok(());
         };
@@ -192,26 +240,71 @@ impl Worker {
         })
     }
 
-    /// Renders one document with a built engine: `citations` in order (one per note for note
-    /// styles) over `items_json` (a JSON array of CSL-JSON items), in `format` (text or html).
+    /// Renders one document with a built engine: `clusters` in order (one per note for note
+    /// styles) over `items_json` (a JSON array of CSL-JSON items), in citeproc-js's output
+    /// `format` ("text", "html" or "rtf").
     pub fn document(
         &mut self,
         engine: EngineInfo,
         format: &str,
         items_json: &str,
-        citations: &[Citation],
+        clusters: &[Cluster],
         with_bibliography: bool,
     ) -> Result<Document> {
-        let citations = serde_json::to_string(citations)
+        let clusters = serde_json::to_string(clusters)
             .map_err(|e| Error::Engine { message: format!("cannot encode citations: {e}") })?;
-        let out: String = self.context.with(|ctx| {
-            sb_function(&ctx, "document")?
-                .call((engine.id, format, items_json, citations, with_bibliography))
-                .map_err(|e| js_error(&ctx, e))
-        })?;
+        let request =
+            format!("{}\0{format}\0{with_bibliography}\0{clusters}\0{items_json}", engine.id);
+        let out = match self.memo.get(&request) {
+            Some(out) => out.to_string(),
+            None => {
+                let out: String = self.context.with(|ctx| {
+                    sb_function(&ctx, "document")?
+                        .call((engine.id, format, items_json, clusters, with_bibliography))
+                        .map_err(|e| js_error(&ctx, e))
+                })?;
+                self.memo.put(request, out.clone());
+                out
+            }
+        };
         serde_json::from_str(&out).map_err(|e| Error::Engine {
             message: format!("unexpected answer from citeproc-js: {e}"),
         })
+    }
+}
+
+/// Documents rendered lately, by request, so that a live preview asked for again (the same
+/// engine, items, citations and format, e.g. after switching style back and forth) costs no
+/// rendering: citeproc-js in QuickJS takes tens of milliseconds per item. Each document starts
+/// from citeproc's reset to an empty state and depends on nothing but its request, so the
+/// answer is exact. Only requests the size of a preview are kept, not whole bibliographies.
+#[derive(Default)]
+struct Memo {
+    answers: HashMap<String, String>,
+    /// Requests in the order they were kept, the oldest dropped first.
+    order: VecDeque<String>,
+}
+
+const MEMO_ENTRIES: usize = 256;
+const MEMO_MAX_REQUEST: usize = 64 << 10;
+
+impl Memo {
+    fn get(&self, request: &str) -> Option<&str> {
+        self.answers.get(request).map(String::as_str)
+    }
+
+    fn put(&mut self, request: String, answer: String) {
+        if request.len() > MEMO_MAX_REQUEST {
+            return;
+        }
+        if self.order.len() >= MEMO_ENTRIES {
+            if let Some(oldest) = self.order.pop_front() {
+                self.answers.remove(&oldest);
+            }
+        }
+        if self.answers.insert(request.clone(), answer).is_none() {
+            self.order.push_back(request);
+        }
     }
 }
 
@@ -252,4 +345,22 @@ fn js_error(ctx: &Ctx, e: rquickjs::Error) -> Error {
         format!("{value:?}")
     };
     Error::Engine { message }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_memo_keeps_small_requests_and_drops_the_oldest() {
+        let mut memo = Memo::default();
+        for n in 0..MEMO_ENTRIES + 1 {
+            memo.put(format!("request {n}"), format!("answer {n}"));
+        }
+        assert_eq!(memo.get("request 0"), None);
+        assert_eq!(memo.get("request 1"), Some("answer 1"));
+        assert_eq!(memo.answers.len(), MEMO_ENTRIES);
+        memo.put("x".repeat(MEMO_MAX_REQUEST + 1), "big".into());
+        assert_eq!(memo.answers.len(), MEMO_ENTRIES);
+    }
 }

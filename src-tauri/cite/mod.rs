@@ -3,9 +3,15 @@
 //! citeproc-js runs unmodified; it is the only engine measured to reproduce the reference
 //! renderings in `shared/citeref/` exactly. Styles are CSL files, never hand-written
 //! formatters: seven are bundled (see [`bundled_styles`]) and any independent `.csl` file
-//! can be given by path.
+//! can be given by path. Output comes as citeproc-js's own text, HTML or RTF, or as Markdown
+//! read from its HTML ([`Format`]); quotes are cited through CSL as well (`quote`).
 mod collate;
+mod document;
 mod engine;
+pub mod export;
+mod format;
+mod markdown;
+mod quote;
 mod reference;
 mod style;
 
@@ -13,6 +19,9 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+pub use document::{BibEntry, CiteItem, CiteRequest, Document, Locator, RenderedCite};
+pub use format::{rtf_document, Format};
+pub use quote::{QuoteCitation, QuoteExport};
 pub use style::{bundled_styles, StyleSummary};
 
 /// Errors of the citation engine.
@@ -24,6 +33,8 @@ pub enum Error {
     InvalidStyle { name: String, reason: String },
     #[error("invalid CSL-JSON items: {reason}")]
     InvalidItems { reason: String },
+    #[error("invalid citation: {reason}")]
+    InvalidCitation { reason: String },
     #[error(transparent)]
     Io(#[from] std::io::Error),
     #[error("citeproc-js: {message}")]
@@ -42,7 +53,9 @@ pub struct Rendered {
 }
 
 /// citeproc-js on its own thread, shareable between threads (a Tauri state, the CLI).
-/// The engine for a style is built at first use; the two most recently used are kept.
+/// The engine for a style is built at first use (seconds for APA and Chicago) and kept while
+/// the engines together stay within a memory budget (see `engine`), so switching between a
+/// few styles, or rendering a preview again, never rebuilds one.
 pub struct CiteEngine {
     /// Started at first use, so that commands which never cite do not load citeproc-js; a
     /// failed start is kept as its message and reported by every call.
@@ -81,37 +94,77 @@ impl CiteEngine {
     }
 
     /// Cites one CSL-JSON `item` in `style` (a bundled style's name or a `.csl` path),
-    /// optionally at a `locator` given as (label, value), e.g. ("paragraph", "9").
+    /// optionally at a `locator` given as (label, value), e.g. ("paragraph", "9"), as plain
+    /// text.
     pub fn cite(
         &self,
         style: &str,
         item: &serde_json::Value,
         locator: Option<(&str, &str)>,
     ) -> Result<Rendered> {
+        let id = item_ids(std::slice::from_ref(item))?.remove(0);
+        let locator = locator.map(|(label, value)| Locator::new(label, value));
+        let cite = CiteRequest::one(CiteItem::new(id).at(locator));
+        let doc = self.cite_many(style, std::slice::from_ref(item), &[cite], Format::Text)?;
+        Ok(Rendered {
+            citation: doc.citations.into_iter().next().map(|c| c.text).unwrap_or_default(),
+            bibliography: doc.bibliography.into_iter().next().map(|e| e.text).unwrap_or_default(),
+        })
+    }
+
+    /// Renders a document in `style`: the citations `cites` in order over the CSL-JSON
+    /// `items` (one footnote each in a note style, where a source cited again becomes a
+    /// short note or "Ibid." as the style says), and the bibliography of all `items`. One
+    /// call renders any number of items with the style's engine as built once, so a live
+    /// preview costs one round trip, not one per item.
+    pub fn cite_many(
+        &self,
+        style: &str,
+        items: &[serde_json::Value],
+        cites: &[CiteRequest],
+        format: Format,
+    ) -> Result<Document> {
         let style = style::resolve(style)?;
-        let items = std::slice::from_ref(item);
-        let id = item_ids(items)?.remove(0);
+        let clusters = document::clusters(cites, &item_ids(items)?)?;
         let items_json = items_json(items)?;
-        let mut citation_item = serde_json::json!({ "id": id });
-        if let Some((label, value)) = locator {
-            citation_item["label"] = label.into();
-            citation_item["locator"] = value.into();
-        }
         self.worker()?.run(move |worker| {
-            let engine = worker.engine(&style)?;
-            let citations = [("cite".to_string(), citation_item)];
-            let mut doc = worker.document(engine, "text", &items_json, &citations, true)?;
-            let citation = doc.cites.remove("cite").ok_or_else(|| Error::Engine {
-                message: format!("no citation rendered for {id}"),
-            })?;
-            let bibliography = doc
-                .bib
-                .unwrap_or_default()
-                .into_iter()
-                .find(|(entry_id, _)| *entry_id == id)
-                .map(|(_, entry)| entry)
-                .unwrap_or_default();
-            Ok(Rendered { citation, bibliography })
+            document::render(worker, &style, &items_json, &clusters, format, true)
+        })
+    }
+
+    /// Exports a quote in `style` and `format`: its words, speaker and role, the article cited
+    /// at the quote's pinpoint, the secondary ("quoted in") citation the style prescribes, the
+    /// article's bibliography entry and an attribution sentence (see [`QuoteExport`]).
+    pub fn cite_quote(
+        &self,
+        style: &str,
+        quote: &QuoteCitation,
+        format: Format,
+    ) -> Result<QuoteExport> {
+        let style = style::resolve(style)?;
+        let items = std::slice::from_ref(quote.item);
+        let ids = item_ids(items)?;
+        let direct = quote.direct()?;
+        let secondary = quote::Secondary::of_style(&style.xml).cite(&quote.quote.speaker, &direct);
+        let direct = document::clusters(&[CiteRequest::one(direct)], &ids)?;
+        let secondary = document::clusters(&[CiteRequest::one(secondary)], &ids)?;
+        let items_json = items_json(items)?;
+        // Two documents: in one, the second citation would be a subsequent ("Ibid.") one.
+        let (citation, quoted_in, bibliography) = self.worker()?.run(move |worker| {
+            let a = document::render(worker, &style, &items_json, &direct, format, true)?;
+            let b = document::render(worker, &style, &items_json, &secondary, format, false)?;
+            let first = |doc: Document| doc.citations.into_iter().next().map(|c| c.text);
+            let bibliography = a.bibliography.first().map(|e| e.text.clone()).unwrap_or_default();
+            Ok((first(a).unwrap_or_default(), first(b).unwrap_or_default(), bibliography))
+        })?;
+        Ok(QuoteExport {
+            words: quote.quote.text.clone(),
+            speaker: quote.quote.speaker.clone(),
+            descriptor: quote.quote.descriptor.clone(),
+            citation,
+            quoted_in,
+            bibliography,
+            attribution: format.write(&quote::attribution(quote)),
         })
     }
 
@@ -129,6 +182,15 @@ impl CiteEngine {
         let items_json = items_json(items)?;
         self.worker()?.run(move |worker| reference::render(worker, &style, &items_json, &ids))
     }
+}
+
+/// `quote` cited in `style`'s secondary ("quoted in") form, as [`QuoteExport::quoted_in`] is,
+/// for rendering along with other citations in one [`CiteEngine::cite_many`] document (the
+/// footnotes of a paper quoting several speakers).
+pub fn quoted_in(style: &str, quote: &QuoteCitation) -> Result<CiteRequest> {
+    let style = style::resolve(style)?;
+    let secondary = quote::Secondary::of_style(&style.xml);
+    Ok(CiteRequest::one(secondary.cite(&quote.quote.speaker, &quote.direct()?)))
 }
 
 /// The items' ids as citeproc-js sees them (strings), checking each item has a unique one.

@@ -2,7 +2,7 @@
 //! output can be compared with the citeproc-js reference renderings field by field.
 use serde_json::{json, Map, Value};
 
-use super::engine::{Citation, Worker};
+use super::engine::{Cluster, Worker};
 use super::style::Style;
 use super::{Error, Result};
 
@@ -19,12 +19,12 @@ pub(crate) fn render(
     ids: &[String],
 ) -> Result<Value> {
     let engine = worker.engine(style)?;
-    let at_locator = |id: &str| json!({ "id": id, "label": LOCATOR.0, "locator": LOCATOR.1 });
-    let first: Vec<Citation> =
-        ids.iter().map(|id| (format!("first:{id}"), json!({ "id": id }))).collect();
+    let at_locator = |id: &str| vec![json!({ "id": id, "label": LOCATOR.0, "locator": LOCATOR.1 })];
+    let first: Vec<Cluster> =
+        ids.iter().map(|id| (format!("first:{id}"), vec![json!({ "id": id })])).collect();
     let subsequent = ids.iter().map(|id| (format!("subsequent:{id}"), at_locator(id)));
-    let document_a: Vec<Citation> = first.into_iter().chain(subsequent).collect();
-    let document_b: Vec<Citation> =
+    let document_a: Vec<Cluster> = first.into_iter().chain(subsequent).collect();
+    let document_b: Vec<Cluster> =
         ids.iter().map(|id| (format!("loc:{id}"), at_locator(id))).collect();
 
     let mut out: Map<String, Value> =
@@ -42,7 +42,8 @@ pub(crate) fn render(
                     take(&mut a.cites, &format!("subsequent:{id}"))?;
             }
         }
-        for (position, (id, text)) in a.bib.unwrap_or_default().into_iter().enumerate() {
+        let entries = a.bib.map(|bib| bib.entries).unwrap_or_default();
+        for (position, (id, text)) in entries.into_iter().enumerate() {
             if let Some(entry) = out.get_mut(&id) {
                 entry[format!("bib_{format}")] = text.into();
                 entry["bib_position"] = (position + 1).into();

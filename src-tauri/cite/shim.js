@@ -68,10 +68,12 @@
       delete engines[id];
     },
 
-    // Renders one document: `citations` ([citationID, citationItem] in order, one per note
-    // for note styles) over `items` (CSL-JSON, as a JSON string). Returns a JSON string:
-    // {cites: {citationID: text}, bib: [[itemId, entry], ...] or null}.
-    document: function (id, format, itemsJson, citationsJson, withBibliography) {
+    // Renders one document: `clusters` ([citationID, [citationItem, ...]] in order, one per
+    // note for note styles) over `items` (CSL-JSON, as a JSON string) in `format`. Returns a
+    // JSON string: {cites: {citationID: text}, bib: {entries: [[itemId, entry], ...],
+    // hanging: bool} or null}. A later cluster may change an earlier one (disambiguation),
+    // so every update is kept and the last one wins.
+    document: function (id, format, itemsJson, clustersJson, withBibliography) {
       var slot = engines[id];
       var engine = slot.engine;
       var items = JSON.parse(itemsJson);
@@ -83,25 +85,51 @@
         ids.push(itemId);
       });
       engine.restoreProcessorState([]);
-      engine.updateItems(ids);
+      // Items are registered as citeproc's rebuildProcessorState registers them: the cited
+      // ones in order of first citation (numeric styles number them so), then the others,
+      // which stay in the bibliography as uncited items (LaTeX's \nocite). Both are in place
+      // before the first cluster, so disambiguation ("2024a") counts every item, and the
+      // clusters need not re-register the items one by one (ASSUME_ALL_ITEMS_REGISTERED),
+      // which made a document of n citations cost n registrations.
+      var clusters = JSON.parse(clustersJson);
+      var cited = [];
+      var seen = {};
+      clusters.forEach(function (cluster) {
+        cluster[1].forEach(function (item) {
+          var itemId = String(item.id);
+          if (!seen[itemId]) {
+            seen[itemId] = true;
+            cited.push(itemId);
+          }
+        });
+      });
+      var uncited = ids.filter(function (itemId) { return !seen[itemId]; });
+      engine.updateItems(cited.length ? cited : ids);
+      if (cited.length && uncited.length) {
+        engine.updateUncitedItems(uncited);
+      }
       engine.setOutputFormat(format);
       var cites = {};
       var pre = [];
-      JSON.parse(citationsJson).forEach(function (pair, n) {
+      clusters.forEach(function (cluster, n) {
         var noteIndex = engine.opt.xclass === "note" ? n + 1 : 0;
-        var citation = { citationID: pair[0], citationItems: [pair[1]],
+        var citation = { citationID: cluster[0], citationItems: cluster[1],
           properties: { noteIndex: noteIndex } };
-        var updates = engine.processCitationCluster(citation, pre.slice(), [])[1];
+        var updates = engine.processCitationCluster(citation, pre.slice(), [],
+          CSL.ASSUME_ALL_ITEMS_REGISTERED)[1];
         updates.forEach(function (u) { cites[u[2]] = trim(u[1]); });
-        pre.push([pair[0], noteIndex]);
+        pre.push([cluster[0], noteIndex]);
       });
       var bib = null;
       if (withBibliography) {
         var made = engine.makeBibliography();
         if (made) {
-          bib = made[0].entry_ids.map(function (entryIds, i) {
-            return [String(entryIds[0]), trim(made[1][i])];
-          });
+          bib = {
+            entries: made[0].entry_ids.map(function (entryIds, i) {
+              return [String(entryIds[0]), trim(made[1][i])];
+            }),
+            hanging: !!(made[0].hangingindent || made[0]["second-field-align"]),
+          };
         }
       }
       return JSON.stringify({ cites: cites, bib: bib });

@@ -1,5 +1,6 @@
 //! The command line: parses arguments, calls the library, prints text or one JSON document.
 
+mod eval;
 mod print;
 mod review;
 
@@ -64,9 +65,18 @@ pub enum Command {
     },
     /// Search articles and quotes.
     Search {
+        /// Words, "phrases", AND/OR/NOT, -word, prefix*, fuzzy~ and fields: speaker:, person:,
+        /// publication:, author:, title:, lang:, tag:, kind:quote|article,
+        /// quote-kind:direct|indirect|partial, date:2024-06..2024-07, missing:date.
         query: String,
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        /// Hits to skip (for paging).
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+        /// relevance, newest or oldest.
+        #[arg(long, default_value = "relevance", value_parser = parse_sort)]
+        sort: crate::model::SortOrder,
         #[command(flatten)]
         out: JsonFlag,
     },
@@ -113,6 +123,23 @@ pub enum Command {
     },
     /// Rebuild the search index from the archive.
     Reindex,
+    /// Move articles to the trash (restorable until the trash is purged).
+    Delete {
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
+    /// Bring deleted articles back from the trash.
+    Restore {
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
+    /// List the trash; --purge deletes its articles for good.
+    Trash {
+        #[arg(long)]
+        purge: bool,
+        #[command(flatten)]
+        out: JsonFlag,
+    },
     /// Confirm, correct, delete or add quotes.
     Quote {
         #[command(subcommand)]
@@ -140,10 +167,62 @@ pub enum Command {
         #[command(flatten)]
         out: JsonFlag,
     },
+    /// Export articles and quotes: ids, a collection, or (neither) the whole archive.
+    Export {
+        /// Article or quote ids (or unique prefixes).
+        ids: Vec<String>,
+        /// bibtex, biblatex, ris, csl-json, markdown (quotes with pandoc citekeys) or
+        /// markdown-notes (quotes with their citations as footnotes in --style).
+        #[arg(long, value_parser = parse_export_format)]
+        format: crate::model::ExportFormat,
+        /// Export a saved collection (by name or id).
+        #[arg(long)]
+        collection: Option<String>,
+        /// The style of markdown-notes citations.
+        #[arg(long, default_value = crate::DEFAULT_STYLE)]
+        style: String,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        out: JsonFlag,
+    },
+    /// Measure the quote extractor against gold files (NAME.gold.json beside NAME.txt).
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
     /// Named sets of articles and quotes (e.g. the sources of one paper).
     Collection {
         #[command(subcommand)]
         command: review::CollectionCommand,
+    },
+}
+
+fn parse_sort(s: &str) -> Result<crate::model::SortOrder, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_string()))
+        .map_err(|_| format!("unknown sort {s:?}: relevance, newest or oldest"))
+}
+
+fn parse_export_format(s: &str) -> Result<crate::model::ExportFormat, String> {
+    crate::model::ExportFormat::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = crate::model::ExportFormat::ALL.iter().map(|f| f.name()).collect();
+        format!("unknown export format {s:?}: {}", names.join(", "))
+    })
+}
+
+#[derive(Subcommand)]
+pub enum EvalCommand {
+    /// Precision, recall and F1 of quote spans and of (speaker, span) attributions, exact and
+    /// overlapping, per file and overall.
+    Quotes {
+        #[arg(required = true, value_name = "GOLD")]
+        golds: Vec<PathBuf>,
+        /// List each file's misses, spurious quotes, boundary and speaker errors.
+        #[arg(long)]
+        verbose: bool,
+        #[command(flatten)]
+        out: JsonFlag,
     },
 }
 
@@ -176,6 +255,9 @@ pub fn run(data_dir: PathBuf, command: Command) -> Result<(), Error> {
                     ),
                 })?;
             print_json(&crate::render_items(&style, &items)?)
+        }
+        Command::Eval { what: EvalCommand::Quotes { golds, verbose, out } } => {
+            eval::quotes(&golds, out.json, verbose)
         }
         Command::Styles { out } => {
             let styles = crate::styles();
@@ -232,7 +314,7 @@ fn run_on_archive(sb: &mut Sourcebook, command: Command) -> Result<(), Error> {
                 } else {
                     format!("  [missing: {}]", a.missing.join(", "))
                 };
-                println!("{}  {}  {} quotes{}", &a.id[..13], a.title, a.quote_count, flag);
+                println!("{}  {}  {} quotes{}", a.id, a.title, a.quote_count, flag);
             }
             Ok(())
         }
@@ -244,8 +326,9 @@ fn run_on_archive(sb: &mut Sourcebook, command: Command) -> Result<(), Error> {
             print::article(&article);
             Ok(())
         }
-        Command::Search { query, limit, out } => {
-            let results = sb.search(&query, limit)?;
+        Command::Search { query, limit, offset, sort, out } => {
+            let request = crate::model::SearchRequest { query, sort, offset, limit };
+            let results = sb.search(&request)?;
             if out.json {
                 return print_json(&results);
             }
@@ -254,11 +337,49 @@ fn run_on_archive(sb: &mut Sourcebook, command: Command) -> Result<(), Error> {
                 let who = hit.speaker.map(|s| format!("{s}: ")).unwrap_or_default();
                 println!(
                     "{}  {}\n    {}{}",
-                    &hit.article_id[..13],
+                    hit.article_id,
                     hit.title,
                     who,
                     hit.snippet.replace('\n', " ")
                 );
+            }
+            let f = &results.facets;
+            for (name, counts) in [
+                ("speakers", &f.speaker),
+                ("publications", &f.publication),
+                ("years", &f.year),
+                ("languages", &f.language),
+            ] {
+                if !counts.is_empty() {
+                    let list: Vec<String> =
+                        counts.iter().map(|c| format!("{} ({})", c.value, c.count)).collect();
+                    println!("{name}: {}", list.join(", "));
+                }
+            }
+            Ok(())
+        }
+        Command::Delete { ids } => {
+            for id in sb.delete_articles(&ids)? {
+                println!("deleted {id} (undo: sourcebook restore {id})");
+            }
+            Ok(())
+        }
+        Command::Restore { ids } => sb.restore_articles(&ids),
+        Command::Trash { purge, out } => {
+            if purge {
+                println!("{} articles deleted for good", sb.purge_trash()?);
+                return Ok(());
+            }
+            let trashed = sb.trash()?;
+            if out.json {
+                let ids: Vec<_> = trashed
+                    .iter()
+                    .map(|a| serde_json::json!({"id": a.id, "title": a.title}))
+                    .collect();
+                return print_json(&ids);
+            }
+            for a in trashed {
+                println!("{}  {}", a.id, a.title);
             }
             Ok(())
         }
@@ -320,7 +441,28 @@ fn run_on_archive(sb: &mut Sourcebook, command: Command) -> Result<(), Error> {
             Ok(())
         }
         Command::Collection { command } => review::collection(sb, command),
-        Command::Extract { .. } | Command::Render { .. } | Command::Styles { .. } => {
+        Command::Export { ids, format, collection, style, output, out } => {
+            let selection = crate::model::Selection { ids, collection };
+            let export = sb.export(&selection, format, &style)?;
+            for m in &export.missing {
+                eprintln!("warning: {} ({}) has no {}", m.citekey, m.title, m.missing.join(", "));
+            }
+            if out.json {
+                return print_json(&export);
+            }
+            match output {
+                Some(path) => std::fs::write(&path, &export.content)
+                    .map_err(|source| Error::Io { path: path.clone(), source }),
+                None => {
+                    print!("{}", export.content);
+                    Ok(())
+                }
+            }
+        }
+        Command::Extract { .. }
+        | Command::Render { .. }
+        | Command::Styles { .. }
+        | Command::Eval { .. } => {
             unreachable!("handled without an archive")
         }
     }

@@ -106,6 +106,13 @@ pub enum PersonCommand {
         #[command(flatten)]
         out: JsonFlag,
     },
+    /// Say how a name reads in citations: family-first (Park Chan-kyong) or given-first.
+    Order {
+        /// A person (any spelling) or an author's name.
+        name: String,
+        #[arg(value_parser = ["family-first", "given-first"])]
+        order: String,
+    },
     /// Record another spelling of a person's name (e.g. in the original script).
     Alias {
         person: String,
@@ -276,16 +283,17 @@ pub fn person(sb: &mut Sourcebook, command: PersonCommand) -> Result<()> {
                 };
                 println!(
                     "{}  {}{}  {} quotes in {} articles",
-                    &p.id[..13],
-                    p.name,
-                    aliases,
-                    p.quote_count,
-                    p.article_count
+                    p.id, p.name, aliases, p.quote_count, p.article_count
                 );
             }
             return Ok(());
         }
         PersonCommand::Show { person, out } => (sb.person(&person)?, out.json),
+        PersonCommand::Order { name, order } => {
+            let names = sb.set_name_order(&name, order == "family-first")?;
+            println!("{} now read {order}", names.join(", "));
+            return Ok(());
+        }
         PersonCommand::Merge { keep, other, out } => (sb.merge_persons(&keep, &other)?, out.json),
         PersonCommand::Alias { person, alias, out } => (sb.add_alias(&person, &alias)?, out.json),
     };
@@ -339,8 +347,8 @@ pub fn collection(sb: &mut Sourcebook, command: CollectionCommand) -> Result<()>
     for item in &collection.items {
         let article = sb.article(&item.article_id)?;
         match &item.quote_id {
-            Some(q) => println!("  {}  quote {q} in {}", &article.id[..13], article.title),
-            None => println!("  {}  {}", &article.id[..13], article.title),
+            Some(q) => println!("  {}  quote {q} in {}", article.id, article.title),
+            None => println!("  {}  {}", article.id, article.title),
         }
     }
     Ok(())

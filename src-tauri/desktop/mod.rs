@@ -4,11 +4,13 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use tauri::ipc::{InvokeBody, Request};
 use tauri::{AppHandle, Emitter, Manager, State};
 
 use crate::model::{
-    ArchiveInfo, Article, ArticleSummary, Citation, ImportReport, IpcError, MetaPatch,
-    SearchResults, StyleInfo,
+    ArchiveInfo, Article, ArticleSummary, Citation, Collection, CollectionItem, ImportReport,
+    IpcError, MetaPatch, Person, PersonSummary, QuoteInput, QuotePatch, SearchResults, StoredQuote,
+    StyleInfo,
 };
 use crate::Sourcebook;
 
@@ -46,7 +48,28 @@ pub fn run(data_dir: PathBuf) -> crate::Result<()> {
             cite_article,
             edit_article,
             import_paths,
+            import_file,
             import_sample,
+            get_quote,
+            confirm_quote,
+            edit_quote,
+            add_quote,
+            delete_quote,
+            restore_quote,
+            list_persons,
+            get_person,
+            merge_persons,
+            add_alias,
+            retag_article,
+            list_tags,
+            list_collections,
+            get_collection,
+            create_collection,
+            rename_collection,
+            delete_collection,
+            restore_collection,
+            collect,
+            uncollect,
         ])
         .run(tauri::generate_context!())
         .map_err(|e| crate::Error::Desktop(e.to_string()))
@@ -63,10 +86,21 @@ fn reply<T>(result: crate::Result<T>) -> Reply<T> {
 
 /// Runs long work (imports, first use of a citation style) off the async workers.
 async fn blocking<T: Send + 'static>(work: impl FnOnce() -> Reply<T> + Send + 'static) -> Reply<T> {
-    tauri::async_runtime::spawn_blocking(work).await.map_err(|e| IpcError {
-        kind: "desktop".to_string(),
-        message: format!("background task failed: {e}"),
-    })?
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| desktop_error(format!("background task failed: {e}")))?
+}
+
+/// Runs a library call that may re-index many articles off the async workers.
+async fn with_archive<T: Send + 'static>(
+    app: AppHandle,
+    work: impl FnOnce(&mut Sourcebook) -> crate::Result<T> + Send + 'static,
+) -> Reply<T> {
+    blocking(move || reply(work(&mut lock(&app.state::<Shared>())))).await
+}
+
+fn desktop_error(message: String) -> IpcError {
+    IpcError { kind: "desktop".to_string(), message }
 }
 
 #[tauri::command(async)]
@@ -86,7 +120,8 @@ fn get_article(state: State<Shared>, id: String) -> Reply<Article> {
 
 #[tauri::command(async)]
 fn search_archive(state: State<Shared>, query: String) -> Reply<SearchResults> {
-    reply(lock(&state).search(&query, SEARCH_LIMIT))
+    let request = crate::model::SearchRequest { query, limit: SEARCH_LIMIT, ..Default::default() };
+    reply(lock(&state).search(&request))
 }
 
 #[tauri::command(async)]
@@ -119,7 +154,139 @@ async fn import_paths(app: AppHandle, paths: Vec<String>) -> Reply<ImportReport>
     .await
 }
 
+/// A file the user picked in the window's file chooser, which hands the page its bytes but not
+/// its path: the bytes come as the raw request body (no JSON array of numbers), the name as a
+/// JSON string in the `x-file-name` header (ASCII-escaped, as headers must be).
+#[tauri::command]
+async fn import_file(app: AppHandle, request: Request<'_>) -> Reply<ImportReport> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(desktop_error("import_file takes the file's bytes as a raw body".into()));
+    };
+    let name: String = request
+        .headers()
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| serde_json::from_str(v).ok())
+        .ok_or_else(|| desktop_error("import_file needs the file's name in x-file-name".into()))?;
+    let bytes = bytes.clone();
+    with_archive(app, move |sb| {
+        Ok(ImportReport::from_outcomes(sb.import_bytes(&bytes, Some(&name), &name)))
+    })
+    .await
+}
+
 #[tauri::command(async)]
 fn import_sample(state: State<Shared>) -> Reply<ImportReport> {
     Ok(lock(&state).import_sample())
+}
+
+#[tauri::command(async)]
+fn get_quote(state: State<Shared>, id: String) -> Reply<(String, StoredQuote)> {
+    reply(lock(&state).quote(&id))
+}
+
+#[tauri::command(async)]
+fn confirm_quote(state: State<Shared>, id: String) -> Reply<StoredQuote> {
+    reply(lock(&state).confirm_quote(&id))
+}
+
+#[tauri::command(async)]
+fn edit_quote(state: State<Shared>, id: String, patch: QuotePatch) -> Reply<StoredQuote> {
+    reply(lock(&state).edit_quote(&id, &patch))
+}
+
+#[tauri::command(async)]
+fn add_quote(state: State<Shared>, article_id: String, input: QuoteInput) -> Reply<StoredQuote> {
+    reply(lock(&state).add_quote(&article_id, &input))
+}
+
+#[tauri::command(async)]
+fn delete_quote(state: State<Shared>, id: String) -> Reply<(String, StoredQuote)> {
+    reply(lock(&state).delete_quote(&id))
+}
+
+#[tauri::command(async)]
+fn restore_quote(
+    state: State<Shared>,
+    article_id: String,
+    quote: StoredQuote,
+) -> Reply<StoredQuote> {
+    reply(lock(&state).restore_quote(&article_id, &quote))
+}
+
+#[tauri::command(async)]
+fn list_persons(state: State<Shared>) -> Reply<Vec<PersonSummary>> {
+    reply(lock(&state).persons())
+}
+
+#[tauri::command(async)]
+fn get_person(state: State<Shared>, key: String) -> Reply<Person> {
+    reply(lock(&state).person(&key))
+}
+
+/// Re-indexes every article quoting the merged person: off the async workers.
+#[tauri::command]
+async fn merge_persons(app: AppHandle, keep: String, other: String) -> Reply<Person> {
+    with_archive(app, move |sb| sb.merge_persons(&keep, &other)).await
+}
+
+/// Re-indexes every article quoting the person: off the async workers.
+#[tauri::command]
+async fn add_alias(app: AppHandle, person: String, alias: String) -> Reply<Person> {
+    with_archive(app, move |sb| sb.add_alias(&person, &alias)).await
+}
+
+#[tauri::command(async)]
+fn retag_article(
+    state: State<Shared>,
+    id: String,
+    add: Vec<String>,
+    remove: Vec<String>,
+) -> Reply<Vec<String>> {
+    reply(lock(&state).retag(&id, &add, &remove))
+}
+
+#[tauri::command(async)]
+fn list_tags(state: State<Shared>) -> Reply<Vec<(String, usize)>> {
+    reply(lock(&state).tags())
+}
+
+#[tauri::command(async)]
+fn list_collections(state: State<Shared>) -> Reply<Vec<Collection>> {
+    reply(lock(&state).collections())
+}
+
+#[tauri::command(async)]
+fn get_collection(state: State<Shared>, id: String) -> Reply<Collection> {
+    reply(lock(&state).collection(&id))
+}
+
+#[tauri::command(async)]
+fn create_collection(state: State<Shared>, name: String) -> Reply<Collection> {
+    reply(lock(&state).create_collection(&name))
+}
+
+#[tauri::command(async)]
+fn rename_collection(state: State<Shared>, id: String, name: String) -> Reply<Collection> {
+    reply(lock(&state).rename_collection(&id, &name))
+}
+
+#[tauri::command(async)]
+fn delete_collection(state: State<Shared>, id: String) -> Reply<Collection> {
+    reply(lock(&state).delete_collection(&id))
+}
+
+#[tauri::command(async)]
+fn restore_collection(state: State<Shared>, collection: Collection) -> Reply<Collection> {
+    reply(lock(&state).restore_collection(&collection))
+}
+
+#[tauri::command(async)]
+fn collect(state: State<Shared>, name: String, items: Vec<CollectionItem>) -> Reply<Collection> {
+    reply(lock(&state).collect(&name, &items))
+}
+
+#[tauri::command(async)]
+fn uncollect(state: State<Shared>, id: String, items: Vec<CollectionItem>) -> Reply<Collection> {
+    reply(lock(&state).uncollect(&id, &items))
 }

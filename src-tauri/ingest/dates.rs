@@ -26,6 +26,94 @@ pub fn parse(text: &str) -> Option<ParsedDate> {
     date_then_time(s).or_else(|| time_then_date(s))
 }
 
+/// A line printing two labelled dates, as portals do ("입력 2025.05.15. 오전 10:32 수정
+/// 2025.05.15. 오전 11:02", "Published: 9 Jul 2024 | Updated: 10 Jul 2024"): both parts as
+/// printed, each with its date. The second part starts at a label, so the caller can tell
+/// which date is the update.
+pub fn parse_pair(text: &str) -> Option<[(&str, ParsedDate); 2]> {
+    let text = text.trim();
+    text.char_indices()
+        .filter(|&(at, _)| {
+            at > 0
+                && !text[..at].ends_with(char::is_alphabetic)
+                && label_rest(&text[at..]).is_some()
+        })
+        .find_map(|(at, _)| {
+            let (first, second) = text.split_at(at);
+            Some([(first, parse(first)?), (second, parse(second)?)])
+        })
+}
+
+/// A date line that dates nothing: a day printed without its year ("15 мая, 10:32",
+/// "Thu 12 Jun 06.15 BST", "5月15日 10:32") or a time counted back from when the page was read
+/// ("Updated 2 hours ago", "3시간 전"). Such a line is page furniture, not text.
+pub fn is_undatable(text: &str) -> bool {
+    let s = strip_label(text.trim());
+    let s = skip_weekday(s);
+    let to_end = |rest: &str| {
+        let rest = skip_date_time_separator(rest);
+        match time(rest) {
+            Some((_, rest)) => at_end(zone(rest).1),
+            None => at_end(rest),
+        }
+    };
+    day_without_year(s).is_some_and(to_end) || is_relative_time(s)
+}
+
+/// "15 мая", "12 Jun", "June 12", "5月15日", "5월 15일": a day that exists in some year, and the
+/// rest after it.
+fn day_without_year(s: &str) -> Option<&str> {
+    let exists = |month: u32, day: u32| NaiveDate::from_ymd_opt(2000, month, day).is_some();
+    if let Some((day, 1..=2, rest)) = number(s) {
+        if let Some((month, rest)) = month(rest.trim_start()) {
+            return exists(month, day).then_some(rest);
+        }
+        let rest = after_marker(rest, &['月', '월'])?;
+        let (day_of_month, 1..=2, rest) = number(rest)? else { return None };
+        let rest = rest.trim_start().strip_prefix(['日', '일'])?;
+        return exists(day, day_of_month).then_some(rest);
+    }
+    let (month, rest) = month(s)?;
+    let (day, 1..=2, rest) = number(rest.trim_start())? else { return None };
+    exists(month, day).then_some(rest)
+}
+
+/// "2 hours ago", "3 часа назад", "3시간 전", "3小时前".
+fn is_relative_time(s: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "minute",
+        "minutes",
+        "min",
+        "mins",
+        "hour",
+        "hours",
+        "hr",
+        "hrs",
+        "day",
+        "days",
+        "минуту",
+        "минуты",
+        "минут",
+        "час",
+        "часа",
+        "часов",
+        "день",
+        "дня",
+        "дней",
+        "분",
+        "시간",
+        "일",
+        "分钟",
+        "小时",
+        "天",
+    ];
+    const AGO: &[&str] = &["ago", "назад", "전", "前"];
+    let Some((_, _, rest)) = number(s) else { return false };
+    let rest: String = rest.split_whitespace().collect::<String>().to_lowercase();
+    let rest = rest.trim_end_matches(|c: char| c == '.' || c == ',');
+    AGO.iter().any(|ago| rest.strip_suffix(ago).is_some_and(|unit| UNITS.contains(&unit)))
+}
+
 fn date_then_time(s: &str) -> Option<ParsedDate> {
     let (date, rest) = date(s)?;
     let rest = skip_date_time_separator(rest);
@@ -57,9 +145,12 @@ const LABELS: &[&str] = &[
     "published",
     "updated on",
     "updated",
+    "last modified on",
+    "last modified",
     "posted on",
     "posted",
     "date",
+    "송고시간",
     "기사입력",
     "최종수정",
     "입력",
@@ -75,15 +166,17 @@ const LABELS: &[&str] = &[
 ];
 
 fn strip_label(s: &str) -> &str {
-    for label in LABELS {
-        if let Some(rest) = strip_prefix_ci(s, label) {
-            if !rest.starts_with(char::is_alphanumeric) {
-                return rest
-                    .trim_start_matches(|c: char| c == ':' || c == '：' || c.is_whitespace());
-            }
-        }
-    }
-    s
+    label_rest(s).unwrap_or(s)
+}
+
+/// What follows a label at the start of `s`, without the colon. A label is a whole word, but
+/// digits may follow it directly: Yonhap prints "송고시간2025-05-15 16:20".
+fn label_rest(s: &str) -> Option<&str> {
+    LABELS.iter().find_map(|label| {
+        let rest = strip_prefix_ci(s, label)?;
+        (!rest.starts_with(char::is_alphabetic))
+            .then(|| rest.trim_start_matches(|c: char| c == ':' || c == '：' || c.is_whitespace()))
+    })
 }
 
 /// Case-insensitive prefix match that works for Cyrillic too.
@@ -100,7 +193,7 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// Only punctuation and spaces may be left once the date (and time) are read.
 fn at_end(rest: &str) -> bool {
-    rest.trim_matches(|c: char| c.is_whitespace() || ",.;|".contains(c)).is_empty()
+    rest.trim_matches(|c: char| c.is_whitespace() || ",.;|·".contains(c)).is_empty()
 }
 
 fn date(s: &str) -> Option<(CslDate, &str)> {
@@ -250,13 +343,14 @@ fn month(s: &str) -> Option<(u32, &str)> {
 }
 
 /// After the date: ISO's "T", or spaces and punctuation ("2024.07.09. 14:03", "July 9, 2024,
-/// 2:03pm"), a Korean weekday in brackets ("(화)") or "at".
+/// 2:03pm", the Korea Herald's "May 20, 2025 - 15:42"), a Korean weekday in brackets ("(화)")
+/// or "at".
 fn skip_date_time_separator(s: &str) -> &str {
     if let Some(rest) = s.strip_prefix('T').filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
     {
         return rest;
     }
-    let s = s.trim_start_matches(|c: char| c.is_whitespace() || ",.|·".contains(c));
+    let s = s.trim_start_matches(|c: char| c.is_whitespace() || ",.|·-–—".contains(c));
     let s = skip_bracketed_weekday(s).trim_start();
     s.strip_prefix("at ").unwrap_or(s).trim_start()
 }
@@ -275,11 +369,12 @@ fn skip_bracketed_weekday(s: &str) -> &str {
     }
 }
 
-/// "14:03", "14:03:00.000", "2:03pm", "2:03 p.m.", "오후 2:03", as 24-hour "HH:MM[:SS]".
+/// "14:03", "14:03:00.000", "2:03pm", "2:03 p.m.", "오후 2:03", the Guardian's "06.15", as
+/// 24-hour "HH:MM[:SS]".
 fn time(s: &str) -> Option<(String, &str)> {
     let (korean_half, s) = korean_half_day(s);
     let (hour, 1..=2, rest) = number(s)? else { return None };
-    let (minute, 2, rest) = number(rest.strip_prefix(':')?)? else { return None };
+    let (minute, 2, rest) = number(rest.strip_prefix([':', '.'])?)? else { return None };
     let (second, rest) = match rest.strip_prefix(':').and_then(number) {
         Some((second, 2, rest)) => {
             (second, rest.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit()))
@@ -464,6 +559,67 @@ mod tests {
         check("July 9, 2024 at 2:03 p.m. ET", (2024, 7, 9), Some("14:03"), Some("ET"));
         check("Tue, 09 Jul 2024 11:00:00 +0900", (2024, 7, 9), Some("11:00"), Some("+0900"));
         check("2024-07-09 14:03 (UTC+9)", (2024, 7, 9), Some("14:03"), Some("UTC+9"));
+    }
+
+    #[test]
+    fn outlet_header_forms() {
+        check("Published : May 20, 2025 - 15:42", (2025, 5, 20), Some("15:42"), None);
+        check("송고시간2025-05-15 16:20", (2025, 5, 15), Some("16:20"), None);
+        check("Thu 12 Jun 2025 06.15 BST", (2025, 6, 12), Some("06:15"), Some("BST"));
+        check("Updated: 2025-05-20 15:42 KST", (2025, 5, 20), Some("15:42"), Some("KST"));
+        check("2025.05.15 16:20", (2025, 5, 15), Some("16:20"), None);
+        check("2025年5月15日 10:32", (2025, 5, 15), Some("10:32"), None);
+        check("15 мая 2025, 10:32", (2025, 5, 15), Some("10:32"), None);
+        check("Опубликовано: 15.05.2025", (2025, 5, 15), None, None);
+        check("입력 2025.05.15. 오전 10:32", (2025, 5, 15), Some("10:32"), None);
+        check("PUBLISHED : 3 Jul 2024 - 9:30PM", (2024, 7, 3), Some("21:30"), None);
+        check("July 3, 2024 9:30 PM GMT+8", (2024, 7, 3), Some("21:30"), Some("GMT+8"));
+        check(
+            "Last modified on Thu 12 Jun 2025 08.00 BST",
+            (2025, 6, 12),
+            Some("08:00"),
+            Some("BST"),
+        );
+    }
+
+    #[test]
+    fn two_labelled_dates_on_one_line() {
+        let [(first, published), (second, updated)] =
+            parse_pair("입력 2025.05.15. 오전 10:32 수정 2025.05.15. 오전 11:02").unwrap();
+        assert_eq!(
+            (first, second),
+            ("입력 2025.05.15. 오전 10:32 ", "수정 2025.05.15. 오전 11:02")
+        );
+        assert_eq!(published.time.as_deref(), Some("10:32"));
+        assert_eq!(updated.time.as_deref(), Some("11:02"));
+        let [_, (second, updated)] =
+            parse_pair("Published: 9 Jul 2024 | Updated: 10 Jul 2024").unwrap();
+        assert_eq!(second, "Updated: 10 Jul 2024");
+        assert_eq!(updated.date, CslDate::ymd(2024, Some(7), Some(10)));
+        assert!(parse_pair("Published: 9 Jul 2024").is_none());
+        assert!(parse_pair("The talks, first published on July 9, 2024, stalled").is_none());
+    }
+
+    #[test]
+    fn lines_that_date_nothing() {
+        for text in [
+            "15 мая, 10:32",
+            "Thu 12 Jun 06.15 BST",
+            "June 12",
+            "5月15日 10:32",
+            "5월 15일",
+            "Updated 2 hours ago",
+            "3 часа назад",
+            "3시간 전",
+            "3小时前",
+        ] {
+            assert!(is_undatable(text), "{text}");
+            assert_eq!(parse(text), None, "{text}");
+        }
+        for text in ["February 30", "15 мая 2025", "July 9 was a Monday", "2 hours of talks", ""]
+        {
+            assert!(!is_undatable(text), "{text}");
+        }
     }
 
     #[test]

@@ -1,12 +1,13 @@
-//! Finds, in one paragraph, direct quotes and their attributions, reported (indirect) speech and
-//! the partial quotes inside it. Speakers stay unresolved mentions here: they can only be
-//! resolved in document order, across paragraphs, which `mod.rs` does.
+//! Finds, in one paragraph of English or Russian, direct quotes with the attribution next to
+//! them; `reported` adds reported (indirect) speech and the partial quotes inside it. Speakers
+//! stay unresolved mentions here: they can only be resolved in document order, across
+//! paragraphs, which `mod.rs` does.
 
 use std::ops::Range;
 
-use super::cues::{cue_at, Cue};
+use super::cues::{cue_at, is_feminine, Cue, Role};
 use super::marks::{Quoted, Run};
-use super::speakers::{following, subject, Mention};
+use super::names::{following, introductions, mention, sentence_subject, subject, Gender, Mention};
 use super::text::{Para, TokKind};
 use crate::model::{QuoteKind, Span};
 
@@ -14,34 +15,19 @@ use crate::model::{QuoteKind, Span};
 const SPEECH_END: &str = ",.?!…;:—–";
 /// An attribution after a closing mark is short; reading more would only find narration.
 const POST_LIMIT: usize = 24;
-/// Verbs that, after ", but" or ", and", continue the speaker's own sentence rather than the
-/// reported words ("said the summit was …, but did not elaborate").
-const COORDINATED_PREDICATES: &[&str] = &[
-    "did", "didn’t", "didn't", "declined", "refused", "gave", "offered", "stopped", "added",
-    "noted", "urged", "went",
+/// Words an attribution after a quote may run before a comma ends it ("the source said on
+/// Sunday, requesting anonymity …").
+const POST_WORDS: usize = 6;
+/// Words of a setting after the cue of such an attribution ("said in a text message sent to
+/// reporters").
+const POST_SETTING_WORDS: usize = 12;
+/// Attributions looked back over for a quotation without its own.
+const MAX_LOOKBACK: usize = 16;
+/// Words that cannot open a role stated after an inverted cue ("said Lee, adding …").
+const NOT_ROLE_START: &[&str] = &[
+    "and", "but", "while", "although", "because", "in", "on", "at", "as", "when", "to", "of",
+    "for", "with", "by", "from",
 ];
-/// Words that may stand between a cue and "that" ("announced on Monday that").
-const LEAD_INS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "last",
-    "this",
-    "yesterday",
-    "earlier",
-    "later",
-    "today",
-    "recently",
-    "previously",
-    "also",
-    "again",
-    "then",
-];
-
-/// Occasions named in "said in a statement", skipped before the reported words.
-const SETTINGS: &[&str] =
-    &["statement", "interview", "briefing", "speech", "post", "report", "letter"];
 
 /// A speaker mention with its cue, placed in the text so mentions resolve in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +35,8 @@ pub struct Attribution {
     pub at: usize,
     pub mention: Mention,
     pub cue: String,
+    /// The gender the cue's form tells (Russian past tense).
+    pub gender: Option<Gender>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +45,15 @@ pub enum Said {
     By(usize),
     /// A paragraph that is only a quotation: the last speaker goes on, with no cue.
     Continuing,
+    /// By the lead-in closing the paragraph before ("He said:").
+    Lead,
+}
+
+/// What the paragraphs before tell about this one.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// The paragraph before ended with a lead-in ("He said:").
+    pub lead: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,11 +66,25 @@ pub struct Found {
 #[derive(Debug, Default)]
 pub struct Findings {
     pub attributions: Vec<Attribution>,
+    /// People named with their role in narration, at the char where they are named.
+    pub introductions: Vec<(usize, Mention)>,
+    /// Names opening a sentence, at their char: whom a following "he" or "she" means.
+    pub subjects: Vec<(usize, Mention)>,
     pub quotes: Vec<Found>,
+    /// An attribution ending the paragraph with a colon ("He said:"): the next paragraph is
+    /// what was said.
+    pub lead_in: Option<usize>,
 }
 
-/// Everything found in the paragraph `span`, given its quoted stretches and the runs starting in it.
-pub fn analyse(chars: &[char], span: Span, quoted: &[Quoted], runs: &[Run]) -> Findings {
+/// Everything found in the paragraph `span`, given its quoted stretches and the runs starting
+/// in it.
+pub fn analyse(
+    chars: &[char],
+    span: Span,
+    quoted: &[Quoted],
+    runs: &[Run],
+    context: Context,
+) -> Findings {
     let regions: Vec<Span> = quoted.iter().map(|q| q.region).collect();
     let para = Para::new(chars, span, &regions);
     let sentences = para.sentences(|q| ends_with(chars, quoted[q].inner, ".?!…"));
@@ -87,6 +98,12 @@ pub fn analyse(chars: &[char], span: Span, quoted: &[Quoted], runs: &[Run]) -> F
             quote_tok[q] = Some(t);
         }
     }
+    let at = |t: usize| para.toks[t].start;
+    let introductions = introductions(&para).into_iter().map(|(t, m)| (at(t), m)).collect();
+    let subjects = sentences
+        .iter()
+        .filter_map(|s| sentence_subject(&para, s.clone()).map(|(t, m)| (at(t), m)))
+        .collect();
     let n = para.toks.len();
     let mut cx = Paragraph {
         para,
@@ -95,35 +112,41 @@ pub fn analyse(chars: &[char], span: Span, quoted: &[Quoted], runs: &[Run]) -> F
         sentence_of,
         consumed: vec![false; n],
         direct: Vec::new(),
-        findings: Findings::default(),
+        findings: Findings { introductions, subjects, ..Findings::default() },
     };
-    let candidates = cx.direct_quotes(runs, &quote_tok);
+    let candidates = cx.direct_quotes(runs, &quote_tok, context);
+    cx.lead_in();
     cx.reported_speech(&candidates);
     cx.findings
 }
 
-fn ends_with(chars: &[char], span: Span, set: &str) -> bool {
+pub(super) fn ends_with(chars: &[char], span: Span, set: &str) -> bool {
     span.end > span.start && chars.get(span.end - 1).is_some_and(|c| set.contains(*c))
 }
 
-struct Paragraph<'a> {
-    para: Para<'a>,
-    quoted: &'a [Quoted],
-    sentences: Vec<Range<usize>>,
-    sentence_of: Vec<usize>,
-    /// Cue tokens already used by a direct quote's attribution.
-    consumed: Vec<bool>,
+/// One paragraph under analysis, shared with `reported`.
+pub(super) struct Paragraph<'a> {
+    pub(super) para: Para<'a>,
+    pub(super) quoted: &'a [Quoted],
+    pub(super) sentences: Vec<Range<usize>>,
+    pub(super) sentence_of: Vec<usize>,
+    /// Cue tokens already used by an attribution.
+    pub(super) consumed: Vec<bool>,
     /// Quoted tokens taken as direct quotes, in order.
-    direct: Vec<usize>,
-    findings: Findings,
+    pub(super) direct: Vec<usize>,
+    pub(super) findings: Findings,
 }
 
 impl Paragraph<'_> {
     /// Classifies each run as a direct quote or not; returns the tokens of closed one-paragraph
     /// stretches that are not, which may still be partial quotes inside reported speech.
-    fn direct_quotes(&mut self, runs: &[Run], quote_tok: &[Option<usize>]) -> Vec<usize> {
+    fn direct_quotes(
+        &mut self,
+        runs: &[Run],
+        quote_tok: &[Option<usize>],
+        context: Context,
+    ) -> Vec<usize> {
         let mut candidates = Vec::new();
-        let mut last = None;
         for run in runs {
             let Some(t) = quote_tok.get(run.quoted).copied().flatten() else {
                 continue;
@@ -132,13 +155,13 @@ impl Paragraph<'_> {
                 if !self.is_sentence_initial(t) {
                     return None;
                 }
-                self.post_attribution(t).map(Said::By).or_else(|| self.carried(run, t, last))
+                self.post_attribution(t)
+                    .map(Said::By)
+                    .or_else(|| (context.lead && t == 0).then_some(Said::Lead))
+                    .or_else(|| self.carried(run, t))
             });
             match said {
                 Some(said) => {
-                    if let Said::By(a) = said {
-                        last = Some(a);
-                    }
                     self.direct.push(t);
                     let kind = QuoteKind::Direct;
                     self.findings.quotes.push(Found { kind, pieces: run.pieces.clone(), said });
@@ -151,12 +174,31 @@ impl Paragraph<'_> {
     }
 
     fn is_sentence_initial(&self, t: usize) -> bool {
-        t == self.sentences[self.sentence_of[t]].start || t > 0 && self.para.is_punct(t - 1, ":")
+        t == self.sentences[self.sentence_of[t]].start
+            || t > 0 && self.para.is_punct(t - 1, ":")
+            || t > 0 && self.para.is_punct(t - 1, "—–-") && self.is_sentence_initial(t - 1)
+    }
+
+    /// The attribution last made in this paragraph before token `t`, in the same sentence
+    /// when `sentence` says so.
+    pub(super) fn last_attribution(&self, t: usize, sentence: bool) -> Option<usize> {
+        let at = self.para.toks.get(t).map_or(usize::MAX, |tok| tok.start);
+        let from = if sentence {
+            let s = self.sentences[self.sentence_of[t.min(self.sentence_of.len() - 1)]].start;
+            self.para.toks[s].start
+        } else {
+            0
+        };
+        // Only the last few are candidates, which keeps long paragraphs linear.
+        let attributions = &self.findings.attributions;
+        (attributions.len().saturating_sub(MAX_LOOKBACK)..attributions.len())
+            .rev()
+            .find(|&a| attributions[a].at < at && attributions[a].at >= from)
     }
 
     /// A quotation with no attribution of its own: it shares the paragraph's earlier one
-    /// ("“A,” Park said. “B.”"), or continues the last speaker when it opens the paragraph.
-    fn carried(&self, run: &Run, t: usize, last: Option<usize>) -> Option<Said> {
+    /// ("“A,” Park said. “B.”"), or continues the last speaker when it is the whole paragraph.
+    fn carried(&self, run: &Run, t: usize) -> Option<Said> {
         let chars = self.para.chars;
         let speechlike = !run.closed
             || run.pieces.len() > 1
@@ -164,215 +206,147 @@ impl Paragraph<'_> {
         if !speechlike {
             return None;
         }
-        match last {
+        match self.last_attribution(t, false) {
             Some(a) => Some(Said::By(a)),
-            None => (t == 0).then_some(Said::Continuing),
+            None => (t == 0 && self.para.toks.len() == 1).then_some(Said::Continuing),
         }
     }
 
-    /// `“…,” Cho said.`, `“…,” said Maxwell, who is …`, `“…,” he said on Monday.`
+    /// `“…,” Cho said.`, `“…,” said Maxwell, who is …`, `«…», — сказал он.`,
+    /// `“…,” TASS quoted the ministry as saying.`, `“…,” according to the ministry.`
     fn post_attribution(&mut self, t: usize) -> Option<usize> {
         let para = &self.para;
         let mut start = t + 1;
-        while para.is_punct(start, ",—–") {
+        while para.is_punct(start, ",—–-") {
             start += 1;
         }
-        let stop = (start..para.toks.len().min(start + POST_LIMIT))
+        let limit = para.toks.len().min(start + POST_LIMIT);
+        let stop = (start..limit)
             .find(|&i| para.is_punct(i, ".?!;") || matches!(para.toks[i].kind, TokKind::Quoted(_)))
-            .unwrap_or(para.toks.len().min(start + POST_LIMIT));
-        let cue = (start..stop)
-            .find_map(|i| cue_at(para, i).filter(|c| c.end <= stop && !c.source_first))?;
-        let mention = if cue.first == start {
-            inverted(para, cue.end..stop)?
-        } else {
-            let after = cue.end..stop;
-            let short = para.is_punct(after.start, ",") || para.word_count(after) <= 5;
-            if !short {
-                return None;
+            .unwrap_or(limit);
+        let cue = (start..stop).find_map(|i| cue_at(para, i).filter(|c| c.end <= stop))?;
+        let mention = match cue.role {
+            Role::Relay => mention(para, cue.relayed.clone()?)?,
+            Role::Source if cue.first == start => following(para, cue.end..stop)?.0,
+            Role::Verb if cue.first == start => inverted(para, cue.end..stop)?,
+            Role::Verb => {
+                let comma = (cue.end..stop).find(|&k| para.is_punct(k, ",")).unwrap_or(stop);
+                // "said in a text message sent to reporters": a setting runs to the stop.
+                let setting =
+                    para.word_is(cue.end, &["in", "at", "on", "during", "via", "through"]);
+                let limit = if setting { POST_SETTING_WORDS } else { POST_WORDS };
+                if para.word_count(cue.end..comma) > limit {
+                    return None;
+                }
+                subject(para, start..cue.first)?
             }
-            subject(para, start..cue.first)?
+            Role::Participle | Role::Source => return None,
         };
         Some(self.attribute(&cue, mention))
     }
 
-    /// `He said: “…”`, `Cho said, “…”`, `Cho said on Monday: “…”`.
+    /// `He said: “…”`, `Cho said, “…”`, `Zakharova told reporters: “…”`,
+    /// `…, adding: “…”`, `According to Cho, “…”`.
     fn pre_attribution(&mut self, t: usize) -> Option<usize> {
         let s_start = self.sentences[self.sentence_of[t]].start;
         if t <= s_start + 1 || !self.para.is_punct(t - 1, ":,") {
             return None;
         }
         let end = t - 1;
-        let para = &self.para;
-        let lead_in = |c: &Cue| {
-            c.end == end || para.word_is(c.end, LEAD_INS) && (c.end..end).all(|k| para.is_word(k))
-        };
-        let cue = (s_start.max(end.saturating_sub(8))..end).rev().find_map(|i| {
-            cue_at(para, i).filter(|c| c.end <= end && !c.source_first && lead_in(c))
-        })?;
-        let mention = subject(&self.para, s_start..cue.first)?;
-        Some(self.attribute(&cue, mention))
+        let cue = self.cue_before(s_start, end)?;
+        self.attribution_of(&cue, s_start, end)
     }
 
-    fn attribute(&mut self, cue: &Cue, mention: Mention) -> usize {
+    /// The cue of a lead-in ending at token `end` (a colon or comma): nothing but a short
+    /// setting may stand between them ("told reporters on Monday:").
+    fn cue_before(&self, s_start: usize, end: usize) -> Option<Cue> {
+        let para = &self.para;
+        let lead_in = |c: &Cue| {
+            c.end == end
+                || c.role != Role::Source
+                    && end - c.end <= 8
+                    && (c.end..end).all(|k| para.is_word(k) || para.is_punct(k, ".’'-"))
+        };
+        (s_start.max(end.saturating_sub(12))..end)
+            .rev()
+            .filter(|&i| !self.consumed[i])
+            .find_map(|i| cue_at(para, i).filter(|c| c.end <= end && lead_in(c)))
+    }
+
+    /// The speaker of a cue whose words follow it: its subject, its relayed object, or for a
+    /// participle the speaker of the clause before.
+    fn attribution_of(&mut self, cue: &Cue, s_start: usize, end: usize) -> Option<usize> {
+        let para = &self.para;
+        let mention = match cue.role {
+            Role::Verb => subject(para, s_start..cue.first)?,
+            Role::Relay => mention(para, cue.relayed.clone()?)?,
+            Role::Source => {
+                let (m, comma) = following(para, cue.end..end + 1)?;
+                if comma != end {
+                    return None;
+                }
+                m
+            }
+            Role::Participle => {
+                let a = self.last_attribution(cue.first, false)?;
+                self.findings.attributions[a].mention.clone()
+            }
+        };
+        Some(self.attribute(cue, mention))
+    }
+
+    pub(super) fn attribute(&mut self, cue: &Cue, mention: Mention) -> usize {
         self.consumed[cue.first..cue.end].fill(true);
         let at = self.para.toks[cue.first].start;
-        self.findings.attributions.push(Attribution { at, mention, cue: cue.text.clone() });
+        let gender = is_feminine(cue, &self.para).map(Gender::from_female);
+        self.findings.attributions.push(Attribution { at, mention, cue: cue.text.clone(), gender });
         self.findings.attributions.len() - 1
     }
 
-    /// Reported speech, sentence by sentence, and the partial quotes inside it.
-    fn reported_speech(&mut self, candidates: &[usize]) {
-        for s in self.sentences.clone() {
-            let mut i = s.start;
-            while i < s.end {
-                let cue = (!self.consumed[i])
-                    .then(|| cue_at(&self.para, i))
-                    .flatten()
-                    .filter(|c| c.end <= s.end);
-                let Some(cue) = cue else {
-                    i += 1;
-                    continue;
-                };
-                i = cue.end;
-                if let Some((mention, clause)) = self.reported(&cue, s.clone()) {
-                    // Cues inside the reported words are nested speech, not new attributions.
-                    i = i.max(clause.end);
-                    self.record_reported(&cue, mention, clause, candidates);
-                }
-            }
+    /// "He said:" closing the paragraph announces the next paragraph as the quotation.
+    fn lead_in(&mut self) {
+        let n = self.para.toks.len();
+        if n < 3 || !self.para.is_punct(n - 1, ":") {
+            return;
         }
-    }
-
-    fn record_reported(
-        &mut self,
-        cue: &Cue,
-        mention: Mention,
-        clause: Range<usize>,
-        candidates: &[usize],
-    ) {
-        let Some(span) = self.para.char_span(clause.clone()) else {
+        let s_start = self.sentences[self.sentence_of[n - 1]].start;
+        let Some(cue) = self.cue_before(s_start, n - 1) else {
             return;
         };
-        let a = self.attribute(cue, mention);
-        let said = Said::By(a);
-        self.findings.quotes.push(Found { kind: QuoteKind::Indirect, pieces: vec![span], said });
-        for &t in candidates.iter().filter(|t| clause.contains(t)) {
-            if let TokKind::Quoted(q) = self.para.toks[t].kind {
-                let pieces = vec![self.quoted[q].inner];
-                self.findings.quotes.push(Found { kind: QuoteKind::Partial, pieces, said });
-            }
-        }
+        self.findings.lead_in = self.attribution_of(&cue, s_start, n - 1);
     }
 
-    /// The speaker and the reported words of `cue` in sentence `s`, if it reports speech.
-    fn reported(&self, cue: &Cue, s: Range<usize>) -> Option<(Mention, Range<usize>)> {
-        let para = &self.para;
-        let (mention, clause) = if cue.source_first {
-            self.according_to(cue, s)?
-        } else if (cue.end..s.end).all(|k| matches!(para.toks[k].kind, TokKind::Punct(_))) {
-            // "…, the official said." — the words come first.
-            let comma = (s.start..cue.first).rev().find(|&i| para.is_punct(i, ","))?;
-            (subject(para, comma + 1..cue.first)?, s.start..comma)
-        } else {
-            (subject(para, s.start..cue.first)?, self.clause_start(cue, s.end)?..s.end)
-        };
-        if !para.toks.get(clause.start).is_some_and(|t| !matches!(t.kind, TokKind::Punct(_))) {
-            return None;
-        }
-        let clause = self.trim(clause);
-        let first_direct = self.direct.partition_point(|&d| d < clause.start);
-        let has_direct = self.direct.get(first_direct).is_some_and(|&d| d < clause.end);
-        let valid = !has_direct
-            && clause
-                .clone()
-                .filter(|&t| !matches!(para.toks[t].kind, TokKind::Punct(_)))
-                .nth(2)
-                .is_some();
-        valid.then_some((mention, clause))
-    }
-
-    /// "According to X, words." or "Words, according to X."
-    fn according_to(&self, cue: &Cue, s: Range<usize>) -> Option<(Mention, Range<usize>)> {
-        let para = &self.para;
-        if cue.first == s.start {
-            let (mention, comma) = following(para, cue.end..s.end)?;
-            para.is_punct(comma, ",").then_some((mention, comma + 1..s.end))
-        } else if cue.first > s.start && para.is_punct(cue.first - 1, ",") {
-            let (mention, _) = following(para, cue.end..s.end)?;
-            Some((mention, s.start..cue.first - 1))
-        } else {
-            None
-        }
-    }
-
-    /// Where the reported words begin: after "that" when it follows the cue closely, and after
-    /// a time or setting phrase ("said in a statement it would …").
-    fn clause_start(&self, cue: &Cue, end: usize) -> Option<usize> {
-        let para = &self.para;
-        let j = cue.end;
-        let that = (j..end.min(j + 6)).find(|&k| para.word_is(k, &["that"]));
-        if cue.needs_that {
-            return that.map(|k| k + 1);
-        }
-        match that {
-            Some(k) if k == j || para.word_is(j, LEAD_INS) => Some(k + 1),
-            _ => Some(j + self.setting_len(j)),
-        }
-    }
-
-    /// Length of a short phrase saying when or where words were said, at token `j`.
-    fn setting_len(&self, j: usize) -> usize {
-        let para = &self.para;
-        if para.word_is(j, &["in"])
-            && para.word_is(j + 1, &["a", "an"])
-            && para.word_is(j + 2, SETTINGS)
-        {
-            3
-        } else if para.word_is(j, &["on", "last", "this"])
-            && (para.is_capitalized(j + 1) || para.word_is(j + 1, &["week", "month", "year"]))
-        {
-            2
-        } else if para
-            .word_is(j, &["yesterday", "today", "earlier", "later", "recently", "previously"])
-        {
-            1
-        } else {
-            0
-        }
-    }
-
-    /// Drops closing punctuation, and a coordinated predicate that is the narrator's own.
-    fn trim(&self, clause: Range<usize>) -> Range<usize> {
-        let para = &self.para;
-        let mut end = (clause.start..clause.end)
-            .find(|&k| {
-                para.is_punct(k, ",")
-                    && para.word_is(k + 1, &["but", "and"])
-                    && para.word_is(k + 2, COORDINATED_PREDICATES)
-            })
-            .unwrap_or(clause.end);
-        while end > clause.start && para.is_punct(end - 1, ".,;:!?…") {
-            end -= 1;
-        }
-        clause.start..end
+    pub(super) fn sentence_range(&self, t: usize) -> Range<usize> {
+        self.sentences[self.sentence_of[t]].clone()
     }
 }
 
 /// `said Maxwell, who is a retired colonel`: the name, with the role when one follows.
-fn inverted(para: &Para, toks: Range<usize>) -> Option<Mention> {
+pub(super) fn inverted(para: &Para, toks: Range<usize>) -> Option<Mention> {
     let (mention, comma) = following(para, toks.clone())?;
-    let Mention::Named { name, descriptor: None } = mention else {
+    let Mention::Named { name, descriptor: None, gender } = mention else {
         return Some(mention);
     };
     let rest = comma + 1..toks.end;
-    let role_start =
-        if para.word_is(rest.start, &["who"]) && para.word_is(rest.start + 1, &["is", "was"]) {
-            rest.start + 2
-        } else if para.word_is(rest.start, &["a", "an", "the"]) {
-            rest.start
-        } else {
-            return Some(Mention::Named { name, descriptor: None });
-        };
-    let descriptor = Some(para.text(role_start..rest.end)).filter(|d| !d.is_empty());
-    Some(Mention::Named { name, descriptor })
+    if !para.is_punct(comma, ",") {
+        return Some(Mention::Named { name, descriptor: None, gender });
+    }
+    let role_start = if para.word_is(rest.start, &["who", "which"])
+        && para.word_is(rest.start + 1, &["is", "was"])
+    {
+        rest.start + 2
+    } else if para.is_word(rest.start)
+        && cue_at(para, rest.start).is_none()
+        && !para.word_is(rest.start, NOT_ROLE_START)
+        && !para.lower[rest.start].ends_with("ing")
+    {
+        rest.start
+    } else {
+        return Some(Mention::Named { name, descriptor: None, gender });
+    };
+    let role_end = (role_start..rest.end)
+        .find(|&k| para.is_punct(k, ",") && cue_at(para, k + 1).is_some())
+        .unwrap_or(rest.end);
+    let descriptor = Some(para.text(role_start..role_end)).filter(|d| !d.is_empty());
+    Some(Mention::Named { name, descriptor, gender })
 }

@@ -36,10 +36,17 @@ struct Open {
 pub fn scan(chars: &[char], para: Span) -> Vec<Quoted> {
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
+    let later_close = later_single_closes(chars, para);
     for i in para.start..para.end {
         let c = chars[i];
+        if !is_mark(c) {
+            continue;
+        }
         let prev = (i > para.start).then(|| chars[i - 1]);
         let next = (i + 1 < para.end).then(|| chars[i + 1]);
+        if later_close[i - para.start] && is_plural_possessive(chars, para, i) {
+            continue;
+        }
         match role(c, prev, next, &stack) {
             Role::Open if stack.len() < MAX_DEPTH => stack.push(Open { at: i, mark: c }),
             Role::Close => {
@@ -59,6 +66,42 @@ pub fn scan(chars: &[char], para: Span) -> Vec<Quoted> {
         out.extend(quoted(chars, first.at, para.end, para.end, false));
     }
     out
+}
+
+/// For each char of `para`, whether a single mark that can close a quote comes later, before
+/// any single mark that opens one.
+fn later_single_closes(chars: &[char], para: Span) -> Vec<bool> {
+    let mut out = vec![false; para.end - para.start];
+    let mut seen = false;
+    for i in (para.start..para.end).rev() {
+        out[i - para.start] = seen;
+        if !matches!(chars[i], '’' | '‘' | '\'') {
+            continue;
+        }
+        let prev = (i > para.start).then(|| chars[i - 1]);
+        let next = (i + 1 < para.end).then(|| chars[i + 1]);
+        let inside_word =
+            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+        let after_word = prev.is_some_and(|p| !p.is_whitespace());
+        match chars[i] {
+            '’' | '\'' if after_word && !inside_word => seen = true,
+            '‘' => seen = false,
+            '\'' if !after_word => seen = false,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// "the drivers’ canteen": a mark after a plural's "s" with the sentence going on in lower case
+/// is an apostrophe, when a later mark can close the quote instead.
+fn is_plural_possessive(chars: &[char], para: Span, i: usize) -> bool {
+    matches!(chars[i], '’' | '\'')
+        && i > para.start
+        && matches!(chars[i - 1], 's' | 'S')
+        && chars.get(i + 1).is_some_and(|c| *c == ' ')
+        && i + 2 < para.end
+        && chars[i + 2].is_lowercase()
 }
 
 /// Joins each paragraph's unclosed last stretch with the next paragraph's opening stretch.
@@ -138,6 +181,30 @@ fn closers(open: char) -> &'static [char] {
         '\'' => &['\''],
         _ => &[],
     }
+}
+
+/// Any quotation mark, of any style.
+pub fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”'
+            | '„'
+            | '‟'
+            | '‘'
+            | '’'
+            | '‚'
+            | '‛'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '"'
+            | '\''
+    )
 }
 
 fn is_single(mark: char) -> bool {

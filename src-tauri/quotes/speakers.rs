@@ -1,204 +1,42 @@
-//! Speakers: reads who a cue's subject is ("Cho Han-bum, a senior research fellow at …",
-//! "Cho", "he") and resolves later mentions to the person first introduced.
+//! Speakers across an article: resolves each mention, in reading order, to a person first
+//! introduced with a full name and role ("Cho" → Cho Han-bum, "he", "the researcher",
+//! "Лаврова" → Сергей Лавров, "조 위원" → 조한범).
 
-use std::ops::Range;
+use super::lexicon::{DOCUMENTS, GENDERED, HYPERNYMS, INSTITUTIONS};
+use super::names::{Gender, Mention};
+use super::text::{is_cyrillic, is_han, is_hangul};
 
-use super::text::{Para, TokKind};
-
-/// A subject longer than this is a clause, not a name with its role.
-const MAX_SUBJECT_WORDS: usize = 14;
 /// Mentions look back over this many people at most, which keeps resolution linear.
 const MAX_CANDIDATES: usize = 200;
-
-/// Words that start a capitalised run without being part of a name.
-const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "it", "they", "we", "i", "you", "but",
-    "and", "however", "while", "although", "when", "if", "as", "because", "so", "then", "mr",
-    "mrs", "ms", "dr", "on", "in", "at", "after", "before",
-];
-
-/// Capitalised titles that end a descriptor and precede a name ("Russian President Vladimir Putin").
-const TITLES: &[&str] = &[
-    "president",
-    "premier",
-    "minister",
-    "secretary",
-    "chairman",
-    "chairwoman",
-    "leader",
-    "ambassador",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "general",
-    "governor",
-    "senator",
-    "director",
-    "professor",
-    "commander",
-    "chancellor",
-    "king",
-    "queen",
-    "envoy",
-];
-
-/// Lowercase head nouns of an unnamed source ("a ministry official", "the analysts").
-const SOURCE_NOUNS: &[&str] = &[
-    "official",
-    "officials",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "source",
-    "sources",
-    "ministry",
-    "analyst",
-    "analysts",
-    "diplomat",
-    "diplomats",
-    "expert",
-    "experts",
-    "agency",
-    "government",
-    "military",
-    "statement",
-    "report",
-    "researcher",
-    "researchers",
-    "observers",
-    "lawmaker",
-    "lawmakers",
-    "officer",
-    "officers",
-    "representative",
-];
-
-const PRONOUNS: &[&str] = &["he", "she"];
-
-/// Particles that may sit inside a capitalised name ("Ramon de la Cruz").
-const NAME_PARTICLES: &[&str] = &["de", "la", "del", "van", "von", "der", "da", "bin", "al", "le"];
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Mention {
-    /// "he" or "she": the last person named.
-    Pronoun,
-    /// A name, or an unnamed source's phrase, with its role when the text gives one.
-    Named { name: String, descriptor: Option<String> },
-}
-
-/// The speaker in the tokens just before a cue: "Name, descriptor," or a plain noun phrase.
-pub fn subject(para: &Para, toks: Range<usize>) -> Option<Mention> {
-    // Only the end of a long stretch can be the subject; reading no further keeps this bounded.
-    let toks = toks.start.max(toks.end.saturating_sub(3 * MAX_SUBJECT_WORDS))..toks.end;
-    if toks.is_empty() {
-        return None;
-    }
-    if para.is_punct(toks.end - 1, ",") {
-        return appositive(para, toks.start..toks.end - 1);
-    }
-    noun_phrase(para, last_segment(para, toks))
-}
-
-/// The speaker right after a cue, up to a comma: "according to Cho, …", "said Maxwell, who …".
-pub fn following(para: &Para, toks: Range<usize>) -> Option<(Mention, usize)> {
-    let limit = toks.end.min(toks.start + MAX_SUBJECT_WORDS + 1);
-    let end = (toks.start..limit).find(|&i| para.is_punct(i, ",;.?!")).unwrap_or(limit);
-    Some((noun_phrase(para, toks.start..end)?, end))
-}
-
-fn last_segment(para: &Para, toks: Range<usize>) -> Range<usize> {
-    let start = toks
-        .clone()
-        .rev()
-        .find(|&i| para.is_punct(i, ",;:()–—") || matches!(para.toks[i].kind, TokKind::Quoted(_)))
-        .map_or(toks.start, |i| i + 1);
-    start..toks.end
-}
-
-/// "Name, descriptor[, more descriptor]": the name is the last comma segment that is all name.
-fn appositive(para: &Para, toks: Range<usize>) -> Option<Mention> {
-    let commas: Vec<usize> = toks.clone().filter(|&i| para.is_punct(i, ",")).collect();
-    commas.iter().enumerate().rev().find_map(|(k, &c)| {
-        let seg_start = if k == 0 { toks.start } else { commas[k - 1] + 1 };
-        is_name(para, seg_start..c).then(|| Mention::Named {
-            name: para.text(seg_start..c),
-            descriptor: Some(para.text(c + 1..toks.end)).filter(|d| !d.is_empty()),
-        })
-    })
-}
-
-fn is_name(para: &Para, toks: Range<usize>) -> bool {
-    let words = toks.clone().filter(|&i| para.is_word(i)).count();
-    (1..=6).contains(&words)
-        && !para.word_is(toks.start, NOT_NAMES)
-        && para.is_capitalized(toks.start)
-        && toks.clone().all(|i| para.is_capitalized(i) || para.word_is(i, NAME_PARTICLES))
-}
-
-/// A subject noun phrase: a pronoun, "[descriptor] [Title] Name", or an unnamed source.
-fn noun_phrase(para: &Para, toks: Range<usize>) -> Option<Mention> {
-    let clean = toks.clone().all(|i| para.is_word(i) || para.is_punct(i, ".&’'"));
-    if toks.is_empty() || !clean || toks.len() > MAX_SUBJECT_WORDS || !para.is_word(toks.end - 1) {
-        return None;
-    }
-    if toks.len() == 1 && para.word_is(toks.start, PRONOUNS) {
-        return Some(Mention::Pronoun);
-    }
-    if para.is_capitalized(toks.end - 1) {
-        return named(para, toks);
-    }
-    unnamed(para, toks)
-}
-
-fn named(para: &Para, toks: Range<usize>) -> Option<Mention> {
-    let mut start = toks.end - 1;
-    while start > toks.start
-        && (para.is_capitalized(start - 1)
-            || para.word_is(start - 1, NAME_PARTICLES) && start - 1 > toks.start)
-    {
-        start -= 1;
-    }
-    while start < toks.end && para.word_is(start, NOT_NAMES) {
-        start += 1;
-    }
-    if let Some(title) = (start..toks.end).rev().find(|&i| para.word_is(i, TITLES)) {
-        start = title + 1;
-    }
-    let prefix = toks.start..start;
-    if start >= toks.end
-        || para.word_is(toks.start, &["which", "who", "that", "what", "it", "they"])
-    {
-        return None;
-    }
-    let descriptor = Some(para.text(prefix)).filter(|d| !d.is_empty() && !is_article_only(d));
-    Some(Mention::Named { name: para.text(start..toks.end), descriptor })
-}
-
-fn is_article_only(s: &str) -> bool {
-    matches!(s.to_lowercase().as_str(), "the" | "a" | "an" | "mr" | "mrs" | "ms" | "dr")
-}
-
-fn unnamed(para: &Para, toks: Range<usize>) -> Option<Mention> {
-    if !para.word_is(toks.end - 1, SOURCE_NOUNS) {
-        return None;
-    }
-    let start =
-        if para.word_is(toks.start, &["a", "an", "the"]) { toks.start + 1 } else { toks.start };
-    let phrase = para.text(start..toks.end);
-    Some(Mention::Named { name: phrase.clone(), descriptor: Some(phrase) })
-}
+/// Words that end the role part of a descriptor ("a senior research fellow | at the …").
+const ROLE_END: &[&str] =
+    &["at", "in", "for", "with", "who", "which", "from", "on", "to", "and", "that", "based"];
 
 pub struct Person {
     pub name: String,
     pub descriptor: Option<String>,
+    /// Lowercase name words, hyphenated parts apart ("kim jong un" for Kim Jong-un).
     words: Vec<String>,
+    /// Lowercase words of the role, for role nouns that point back ("the researcher").
+    role_words: Vec<String>,
+    gender: Option<Gender>,
+    /// Whether "he" or "she" can refer to it: a person's name or role, not a state or agency.
+    personal: bool,
+    /// Known only by the article's phrase ("researchers in Beijing, Seoul and Vladivostok"),
+    /// whose words are not a name.
+    unnamed: bool,
 }
 
-/// Everyone quoted so far, so a surname or pronoun can be traced back to a full introduction.
+/// Everyone met so far, so a surname, pronoun or role noun can be traced back.
 #[derive(Default)]
 pub struct Registry {
     people: Vec<Person>,
-    last_person: Option<usize>,
+    /// People in the order they last spoke or were the subject of a sentence, for pronouns.
+    salient: Vec<usize>,
+    /// The person last introduced in narration: the interviewee of a Q&A.
+    introduced: Option<usize>,
+    /// The institution that spoke last: the author "the statement" stands for.
+    institution: Option<usize>,
 }
 
 impl Registry {
@@ -206,35 +44,175 @@ impl Registry {
         &self.people[i]
     }
 
-    pub fn resolve(&mut self, mention: &Mention) -> Option<usize> {
-        let (name, descriptor) = match mention {
-            Mention::Pronoun => return self.last_person,
-            Mention::Named { name, descriptor } => (name, descriptor),
-        };
-        let words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
-        let found = self.find(&words);
-        let i = match found {
-            Some(i) => {
-                let p = &mut self.people[i];
-                p.descriptor = p.descriptor.take().or_else(|| descriptor.clone());
-                i
+    /// The person a speaker mention refers to, who becomes the one a later pronoun means.
+    /// `gender` is what the cue tells (Russian "заявила").
+    pub fn speaker(&mut self, mention: &Mention, gender: Option<Gender>) -> Option<usize> {
+        let i = match mention {
+            Mention::Pronoun(g) => self.pronoun(g.or(gender))?,
+            Mention::Named { name, descriptor, gender: g } => {
+                self.named(name, descriptor.as_deref(), g.or(gender))
             }
-            None => {
-                self.people.push(Person {
-                    name: name.clone(),
-                    descriptor: descriptor.clone(),
-                    words,
-                });
-                self.people.len() - 1
+            Mention::Role { phrase } => {
+                self.role(phrase, gender).unwrap_or_else(|| self.source(phrase))
             }
+            Mention::Source { phrase } => self.source(phrase),
         };
-        // A lone capitalised word with no role is usually a place or a state ("Beijing"), which
-        // "he" or "she" cannot refer to.
-        let p = &self.people[i];
-        if p.words.len() > 1 || p.descriptor.is_some() {
-            self.last_person = Some(i);
+        if !self.people[i].personal && matches!(mention, Mention::Named { .. }) {
+            self.institution = Some(i);
         }
+        let p = &mut self.people[i];
+        p.gender = p.gender.or(gender).or(match mention {
+            Mention::Pronoun(g) => *g,
+            _ => None,
+        });
+        self.bring_forward(i);
         Some(i)
+    }
+
+    /// A person named with their role in narration ("Foreign Minister Choe Son Hui arrived"),
+    /// who may speak later by surname or pronoun.
+    pub fn introduce(&mut self, mention: &Mention) {
+        if let Mention::Named { name, descriptor, gender } = mention {
+            self.introduced = Some(self.named(name, descriptor.as_deref(), *gender));
+        }
+    }
+
+    /// A known person opening a sentence ("Zhao was cautious …") is whom "he" means next.
+    pub fn mentioned(&mut self, mention: &Mention) {
+        if let Mention::Named { name, .. } = mention {
+            if let Some(i) = self.find(&name_words(name)) {
+                self.bring_forward(i);
+            }
+        }
+    }
+
+    /// The person a label or mention names, if already known; nobody new is registered.
+    pub fn known(&self, mention: &Mention) -> Option<usize> {
+        match mention {
+            Mention::Named { name, .. } => self.find(&name_words(name)),
+            _ => None,
+        }
+    }
+
+    /// The person "he" or "she" would mean now, or else the last one introduced.
+    pub fn salient(&self) -> Option<usize> {
+        self.pronoun(None).or(self.introduced)
+    }
+
+    fn bring_forward(&mut self, i: usize) {
+        if self.people[i].personal {
+            self.salient.retain(|&s| s != i);
+            self.salient.push(i);
+            if self.salient.len() > MAX_CANDIDATES {
+                self.salient.remove(0);
+            }
+        }
+    }
+
+    /// The person a name refers to, registered at first mention with the role stated then.
+    fn named(&mut self, name: &str, descriptor: Option<&str>, gender: Option<Gender>) -> usize {
+        let words = name_words(name);
+        let gender = gender.or(gender_of(descriptor));
+        if let Some(i) = self.find(&words) {
+            let p = &mut self.people[i];
+            if p.descriptor.is_none() && descriptor.is_some() {
+                p.role_words = descriptor.map(role_words).unwrap_or_default();
+                p.descriptor = descriptor.map(str::to_string);
+                p.personal = is_personal(&p.words, p.descriptor.as_deref());
+            }
+            p.gender = p.gender.or(gender);
+            return i;
+        }
+        let personal = is_personal(&words, descriptor);
+        self.add(Person {
+            name: name.to_string(),
+            descriptor: descriptor.map(str::to_string),
+            role_words: descriptor.map(role_words).unwrap_or_default(),
+            gender,
+            words,
+            personal,
+            unnamed: false,
+        })
+    }
+
+    fn add(&mut self, person: Person) -> usize {
+        self.people.push(person);
+        self.people.len() - 1
+    }
+
+    /// An unnamed source, named by the article's phrase; the same phrase is the same source.
+    fn source(&mut self, phrase: &str) -> usize {
+        let words = name_words(phrase);
+        let lo = self.people.len().saturating_sub(MAX_CANDIDATES);
+        if let Some(i) = (lo..self.people.len()).rev().find(|&i| self.people[i].words == words) {
+            return i;
+        }
+        let role = role_words(phrase);
+        let head = role.last().map_or("", String::as_str);
+        let plural = head.ends_with('s') && !head.ends_with("ss")
+            || ["people", "人士", "们", "們", "들"].iter().any(|p| head.ends_with(p));
+        // One unnamed person is known only by the phrase, which is also their role; a group or
+        // an institution has no role apart from its name.
+        let personal = !plural && !INSTITUTIONS.contains(&head);
+        self.add(Person {
+            name: phrase.to_string(),
+            descriptor: personal.then(|| phrase.to_string()),
+            gender: gender_of(Some(phrase)),
+            personal,
+            unnamed: true,
+            role_words: role,
+            words,
+        })
+    }
+
+    /// The most recent person whose role has every word of the role phrase ("the ministry
+    /// official" → a South Korean ministry of unification official), or failing that whose
+    /// role's head the phrase's head names ("the diplomat" → a spokeswoman).
+    fn role(&self, phrase: &str, gender: Option<Gender>) -> Option<usize> {
+        let wanted = role_words(phrase);
+        let russian = phrase.chars().next().is_some_and(is_cyrillic);
+        let head = if russian { wanted.first() } else { wanted.last() }?;
+        let lo = self.people.len().saturating_sub(MAX_CANDIDATES);
+        let fits = |i: usize| {
+            let g = self.people[i].gender;
+            gender.is_none() || g.is_none() || g == gender
+        };
+        if DOCUMENTS.contains(&head.as_str()) {
+            // "the statement said": the institution that issued it.
+            return self.institution;
+        }
+        if INSTITUTIONS.contains(&head.as_str()) {
+            // "the ministry": an institution by that name or an unnamed one with that head.
+            return (lo..self.people.len()).rev().find(|&i| {
+                let p = &self.people[i];
+                !p.personal
+                    && (p.words.iter().any(|w| same_stem(w, head))
+                        || p.role_words.last().is_some_and(|w| same_stem(w, head)))
+            });
+        }
+        let everything = |i: usize| {
+            let have = &self.people[i].role_words;
+            wanted.iter().all(|w| have.iter().any(|h| same_stem(w, h) || ends_like(w, h)))
+        };
+        if let Some(i) = (lo..self.people.len()).rev().find(|&i| fits(i) && everything(i)) {
+            return Some(i);
+        }
+        let narrower: &[&str] =
+            HYPERNYMS.iter().find(|(h, _)| *h == head.as_str()).map_or(&[], |(_, n)| *n);
+        (lo..self.people.len()).rev().find(|&i| {
+            let p = &self.people[i];
+            fits(i)
+                && p.personal
+                && p.role_words.iter().any(|w| narrower.iter().any(|n| same_stem(w, n)))
+        })
+    }
+
+    fn pronoun(&self, gender: Option<Gender>) -> Option<usize> {
+        let fits = |i: usize| {
+            let g = self.people[i].gender;
+            gender.is_none() || g.is_none() || g == gender
+        };
+        self.salient.iter().rev().copied().find(|&i| fits(i))
     }
 
     /// The most recent person whose name contains `words` as consecutive words.
@@ -243,8 +221,80 @@ impl Registry {
             return None;
         }
         let lo = self.people.len().saturating_sub(MAX_CANDIDATES);
-        (lo..self.people.len())
-            .rev()
-            .find(|&i| self.people[i].words.windows(words.len()).any(|w| w == words))
+        (lo..self.people.len()).rev().find(|&i| {
+            let p = &self.people[i];
+            !p.unnamed
+                && p.words
+                    .windows(words.len())
+                    .any(|w| w.iter().zip(words).all(|(a, b)| same_name(b, a)))
+        })
     }
+}
+
+/// A full name, or any name with a role, is a person's unless it names an institution.
+fn is_personal(words: &[String], descriptor: Option<&str>) -> bool {
+    let institution = words.iter().any(|w| INSTITUTIONS.contains(&w.as_str()));
+    !institution && (words.len() > 1 || descriptor.is_some())
+}
+
+fn name_words(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '‑'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The words of a descriptor's role, before what it is a role at ("senior research fellow").
+fn role_words(descriptor: &str) -> Vec<String> {
+    let lower = descriptor.to_lowercase();
+    let mut out = Vec::new();
+    for w in lower.split(|c: char| c.is_whitespace() || c == ',') {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if ROLE_END.contains(&w) && !out.is_empty() {
+            break;
+        }
+        if !w.is_empty() && !matches!(w, "a" | "an" | "the" | "of" | "this" | "one") {
+            out.push(w.to_string());
+        }
+    }
+    out
+}
+
+/// Role words that are the same word up to an ending ("research" / "researcher").
+fn same_stem(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let n = short.chars().count();
+    n >= 4 && long.starts_with(short) && long.chars().count() - n <= 3
+}
+
+/// Korean and Chinese roles end with their head ("선임연구위원" is a kind of "위원").
+fn ends_like(wanted: &str, have: &str) -> bool {
+    let east_asian = wanted.chars().all(|c| is_hangul(c) || is_han(c));
+    east_asian && !wanted.is_empty() && have.ends_with(wanted)
+}
+
+/// A mention word naming the same person as a registered name word: equal; a Russian case
+/// form ("Лаврова" for Лавров); or a Korean or Chinese surname ("조" for 조한범).
+fn same_name(mention: &str, name: &str) -> bool {
+    if mention == name {
+        return true;
+    }
+    let m: Vec<char> = mention.chars().collect();
+    let n: Vec<char> = name.chars().collect();
+    if m.iter().chain(&n).all(|&c| is_cyrillic(c)) {
+        let common = m.iter().zip(&n).take_while(|(a, b)| a == b).count();
+        return common >= 4 && common + 3 >= m.len().max(n.len());
+    }
+    let east_asian = |c: char| is_hangul(c) || is_han(c);
+    m.len() == 1 && (2..=4).contains(&n.len()) && east_asian(m[0]) && n[0] == m[0]
+}
+
+fn gender_of(descriptor: Option<&str>) -> Option<Gender> {
+    let d = descriptor?.to_lowercase();
+    d.split(|c: char| !c.is_alphanumeric())
+        .find_map(|w| GENDERED.iter().find(|(g, _)| *g == w))
+        .map(|&(_, female)| Gender::from_female(female))
 }

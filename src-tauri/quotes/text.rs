@@ -92,6 +92,8 @@ impl<'a> Para<'a> {
         for i in 0..self.toks.len() {
             let ends = match self.toks[i].kind {
                 TokKind::Punct('.' | '?' | '!') => self.full_stop_ends_sentence(i),
+                // Chinese and Japanese stops need no space after them.
+                TokKind::Punct('。' | '！' | '？') => true,
                 TokKind::Quoted(q) => quote_ends_sentence(q) && self.next_starts_sentence(i),
                 _ => false,
             };
@@ -127,8 +129,9 @@ impl<'a> Para<'a> {
         match next.kind {
             TokKind::Quoted(_) => true,
             TokKind::Word => {
+                // Hangul and Han have no case: any of them may open a sentence.
                 let c = self.chars[next.start];
-                c.is_uppercase() || c.is_numeric()
+                c.is_uppercase() || c.is_numeric() || c.is_alphabetic() && !c.is_lowercase()
             }
             TokKind::Punct(_) => false,
         }
@@ -181,4 +184,16 @@ fn word_end(chars: &[char], start: usize, limit: usize) -> usize {
         }
     }
     j
+}
+
+pub fn is_cyrillic(c: char) -> bool {
+    ('\u{400}'..='\u{4ff}').contains(&c)
+}
+
+pub fn is_hangul(c: char) -> bool {
+    ('\u{ac00}'..='\u{d7a3}').contains(&c)
+}
+
+pub fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }

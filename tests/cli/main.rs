@@ -3,6 +3,8 @@
 mod archive;
 mod cite;
 mod errors;
+mod eval;
+mod export;
 mod formats;
 mod import;
 mod quotes;

@@ -218,8 +218,7 @@ fn tags_and_collections_group_articles_and_quotes() {
     );
 
     let quote = quotes_of(&sb, &b)[0]["id"].as_str().unwrap().to_string();
-    let paper =
-        sb.json(&["collection", "add", "Paper on Rason", &a[..13], "--quote", &quote, "--json"]);
+    let paper = sb.json(&["collection", "add", "Paper on Rason", &a, "--quote", &quote, "--json"]);
     assert_eq!(paper["items"].as_array().unwrap().len(), 2);
     assert_eq!(paper["items"][1]["quote_id"], Value::from(quote.clone()));
     assert_eq!(paper["items"][1]["article_id"], Value::from(b.clone()));

@@ -4,7 +4,9 @@
 Usage: window_test.py PATH/TO/sourcebook
 Imports the sample article through the CLI into a fresh archive, opens the window on it, and
 checks what a person would: the library lists the article, the reader shows numbered paragraphs
-with the seed's quotes attributed, missing metadata is flagged, and search finds a quote.
+with the seed's quotes attributed, missing metadata is flagged, and search finds a quote; a quote
+is confirmed and another made from a selection of the text; the People view shows Cho Han-bum
+with his quotes, which open the reader.
 Screenshots go to $CARGO_TARGET_DIR/screenshots (or the system temp dir).
 """
 import base64
@@ -72,6 +74,13 @@ class Window:
     def text(self, element):
         return call("GET", f"{self.s}/element/{element}/text")
 
+    def run(self, script, *args):
+        return call("POST", f"{self.s}/execute/sync", {"script": script, "args": list(args)})
+
+    def testid(self, name, contains=None, timeout=20):
+        text = "" if contains is None else f"[contains(., {json.dumps(contains, ensure_ascii=False)})]"
+        return self.find(f"//*[@data-testid='{name}']{text}", timeout)
+
     def page_text(self):
         return call("POST", f"{self.s}/execute/sync",
                     {"script": "return document.body.innerText", "args": []})
@@ -93,6 +102,37 @@ class Window:
 
 def xpath_text(text):
     return f"//*[contains(normalize-space(.), {json.dumps(text, ensure_ascii=False)}) and not(.//*[contains(normalize-space(.), {json.dumps(text, ensure_ascii=False)})])]"
+
+
+# Selects `phrase` in the reader's paragraph holding it, across the runs quote highlights cut
+# the text into, as a drag of the mouse would; returns false when no paragraph holds it.
+SELECT = """
+const phrase = arguments[0];
+for (const p of document.querySelectorAll('p[data-start]')) {
+  const at = p.textContent.indexOf(phrase);
+  if (at < 0) continue;
+  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let seen = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const next = seen + node.data.length;
+    if (at >= seen && at < next) range.setStart(node, at - seen);
+    if (at + phrase.length > seen && at + phrase.length <= next) range.setEnd(node, at + phrase.length - seen);
+    seen = next;
+  }
+  document.getSelection().removeAllRanges();
+  document.getSelection().addRange(range);
+  return true;
+}
+return false;
+"""
+
+# Clicks the highlighted run whose text is exactly `text` (a quote of its own).
+CLICK_QUOTE = """
+const run = [...document.querySelectorAll('[data-quotes]')].find((e) => e.textContent === arguments[0]);
+if (run) run.click();
+return Boolean(run);
+"""
 
 
 def main():
@@ -140,6 +180,12 @@ def main():
              lambda: (w.type(w.find("//input[@type='search']"), "burden"),
                       w.find("//*[@data-testid='search-hit'][.//*[@data-testid='hit-speaker']"
                              "[contains(., 'Cho Han-bum')]]"))),
+            ("a quote is confirmed in the reader", lambda: confirm_quote(w, out_dir)),
+            ("selected words become a new quote", lambda: add_quote(w)),
+            ("the People view shows Cho Han-bum with his quotes", lambda: people(w, out_dir)),
+            ("a quote on the person page opens the reader at it", lambda: open_from_person(w)),
+            ("picked files are imported by their bytes, with a summary",
+             lambda: import_picked(w, data_dir, out_dir)),
         ]
         for name, check in checks:
             try:
@@ -163,6 +209,59 @@ def main():
         shutil.rmtree(data_dir, ignore_errors=True)
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
+
+
+def confirm_quote(w, out_dir):
+    w.run("document.activeElement && document.activeElement.blur()")
+    assert w.run(CLICK_QUOTE, "quite a burden"), "no highlighted run reads 'quite a burden'"
+    w.testid("quote-speaker", "Cho Han-bum")
+    assert w.text(w.testid("quote-review")) == "Not reviewed"
+    w.click(w.testid("quote-confirm"))
+    w.testid("quote-review", "Confirmed")
+    w.screenshot("reader-confirmed.png", out_dir)
+
+
+def add_quote(w):
+    phrase = "Beijing has said it is not supplying arms and dual-use components"
+    assert w.run(SELECT, phrase), "the phrase is not in the reader"
+    w.click(w.testid("add-quote"))
+    w.type(w.testid("quote-field-speaker"), "Beijing")
+    w.type(w.testid("quote-field-cue"), "has said\ue007")  # U+E007: WebDriver's Enter key
+    w.testid("quote-review", "Added by hand")
+    assert w.text(w.testid("quote-text")) == phrase, "the new quote holds other words"
+
+
+def people(w, out_dir):
+    w.click(w.testid("view-people"))
+    w.click(w.testid("person-row", "Cho Han-bum"))
+    w.testid("person-name", "Cho Han-bum")
+    w.testid("person-quote", "quite a burden")
+    count = w.run("return document.querySelectorAll('[data-testid=person-quote]').length")
+    assert count >= 3, f"Cho Han-bum has {count} quotes"
+    w.screenshot("people.png", out_dir)
+
+
+def open_from_person(w):
+    w.click(w.testid("person-quote", "quite a burden"))
+    w.testid("reader-title")
+    w.testid("quote-speaker", "Cho Han-bum")
+
+
+def import_picked(w, data_dir, out_dir):
+    # The file chooser itself is the desktop's; WebDriver fills the input it feeds, as a person
+    # picking these two files would: a new clip and the sample again under another name.
+    clip = os.path.join(data_dir, "picked-kim-train.txt")
+    with open(clip, "w", encoding="utf-8") as f:
+        f.write("Kim arrives in Vladivostok by armoured train\n\n"
+                "The train crossed the Tumen river on Tuesday, KCNA said.\n")
+    again = os.path.join(data_dir, "sample again.txt")
+    shutil.copyfile(SEED, again)
+    w.type(w.testid("import-input"), f"{clip}\n{again}")
+    w.testid("notice", "Import finished: 1 imported, 1 duplicate")
+    w.click(w.find("//*[@data-testid='notice-action'][contains(., 'Details')]"))
+    w.testid("outcome-duplicate", "North Korea")
+    w.testid("outcome-imported", "Kim arrives in Vladivostok")
+    w.screenshot("import-summary.png", out_dir)
 
 
 if __name__ == "__main__":

@@ -1,21 +1,37 @@
 // An in-memory Backend for unit tests and the browser preview (no Tauri): same calls, same
 // shapes, same kinds of rejection, over the sample article. It imitates the Rust side only as
-// far as the UI needs; it is not a second implementation of search or citation.
+// far as the UI needs (quote corrections, the person registry, tags and collections follow the
+// archive's rules); it is not a second implementation of search, citation or extraction.
 
 import type { Backend, FileDrag, Unlisten } from './backend';
 import type { Article } from './bindings/Article';
 import type { ArticleSummary } from './bindings/ArticleSummary';
 import type { Citation } from './bindings/Citation';
+import type { Collection } from './bindings/Collection';
+import type { CollectionItem } from './bindings/CollectionItem';
 import type { CslDate } from './bindings/CslDate';
 import type { CslName } from './bindings/CslName';
+import type { FacetCount } from './bindings/FacetCount';
+import type { Facets } from './bindings/Facets';
+import type { ImportOutcome } from './bindings/ImportOutcome';
 import type { ImportProgress } from './bindings/ImportProgress';
 import type { ImportReport } from './bindings/ImportReport';
 import type { MetaPatch } from './bindings/MetaPatch';
+import type { Person } from './bindings/Person';
+import type { PersonQuote } from './bindings/PersonQuote';
+import type { PersonRole } from './bindings/PersonRole';
+import type { PersonSummary } from './bindings/PersonSummary';
+import type { Quote } from './bindings/Quote';
+import type { QuoteInput } from './bindings/QuoteInput';
 import type { SearchHit } from './bindings/SearchHit';
 import type { SourceMeta } from './bindings/SourceMeta';
 import type { Span } from './bindings/Span';
+import type { StoredQuote } from './bindings/StoredQuote';
 import type { StyleInfo } from './bindings/StyleInfo';
+import { quotedSpan } from '../lib/text/quoteSpan';
 import { ipcError } from './errors';
+import { readClip, UnreadableFile } from './fake/clip';
+import { PersonRegistry } from './fake/registry';
 import { SAMPLE_PATH, type SampleContent, sampleContent, syndicatedCopy } from './fake/sample';
 
 export interface FakeOptions {
@@ -77,8 +93,9 @@ function similarity(a: string, b: string): number {
   return union === 0 ? 0 : shared / union;
 }
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+async function sha256Hex(data: string | Uint8Array): Promise<string> {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
@@ -201,6 +218,51 @@ function snippetAround(text: string, spans: Span[], radius = 90): { snippet: str
   return { snippet, highlights };
 }
 
+/** A quote's words and place from a span of the article, refused as the Rust side refuses it. */
+function quoteIn(article: Article, input: QuoteInput): Quote {
+  const invalid = (why: string) => ipcError('invalid-input', `invalid quote: ${why}`);
+  const speaker = input.speaker.trim();
+  if (speaker === '') throw invalid('a quote needs a speaker');
+  const text = Array.from(article.text);
+  if (input.start >= input.end || input.end > text.length) {
+    throw invalid(`the span ${input.start}..${input.end} is not a stretch of the article's ${text.length} characters`);
+  }
+  const quoted = quotedSpan(text, article.paragraphs, input);
+  if (!quoted) throw invalid("the span holds no text of the article's paragraphs");
+  const trimmed = (v: string | null) => v?.trim() || null;
+  return { ...quoted, kind: input.kind, speaker, descriptor: trimmed(input.descriptor), cue: trimmed(input.cue) };
+}
+
+/** Reading order, as the archive lists an article's quotes. */
+const byPlace = (a: Quote, b: Quote) => a.start - b.start || b.end - a.end;
+
+/** A tag as stored: trimmed, inner whitespace collapsed, never empty. */
+function cleanTag(tag: string): string {
+  const clean = tag.split(/\s+/u).filter((w) => w !== '').join(' ');
+  if (clean === '') throw ipcError('invalid-input', 'a tag cannot be empty');
+  return clean;
+}
+
+/** Each role with the span of dates it was given in, earliest first, as persons.rs builds them. */
+function rolesOf(quotes: readonly PersonQuote[]): PersonRole[] {
+  const roles = new Map<string, PersonRole & { articles: Set<string> }>();
+  for (const q of quotes) {
+    const descriptor = q.quote.descriptor;
+    if (descriptor === null) continue;
+    const role = roles.get(descriptor) ?? { descriptor, first: null, last: null, article_count: 0, articles: new Set() };
+    if (q.date !== null) {
+      role.first = role.first === null || q.date < role.first ? q.date : role.first;
+      role.last = role.last === null || q.date > role.last ? q.date : role.last;
+    }
+    role.articles.add(q.article_id);
+    roles.set(descriptor, role);
+  }
+  return [...roles.values()]
+    .sort((a, b) => (a.descriptor < b.descriptor ? -1 : 1))
+    .map(({ articles, ...role }) => ({ ...role, article_count: articles.size }))
+    .sort((a, b) => Number(a.first === null) - Number(b.first === null) || (a.first ?? '').localeCompare(b.first ?? ''));
+}
+
 export function createFakeBackend(options: FakeOptions = {}): Backend {
   const { firstCiteDelayMs = 0, latencyMs = 0 } = options;
   const articles = new Map<string, Article>();
@@ -208,7 +270,11 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
   const links = new Map<string, Map<string, number>>();
   const warmStyles = new Set<string>();
   const progressHandlers = new Set<(p: ImportProgress) => void>();
+  const registry = new PersonRegistry();
+  const collections = new Map<string, Collection>();
   let nextId = 1;
+  let nextQuote = 1;
+  let nextCollection = 1;
 
   // Every call settles first, so the seeded copy is in place before anything is read.
   async function seed(): Promise<void> {
@@ -232,7 +298,93 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     const similar = [...(links.get(a.id) ?? [])]
       .map(([id, share]) => ({ id, title: find(id).title, similarity: share }))
       .sort((x, y) => y.similarity - x.similarity);
-    return structuredClone({ ...a, similar });
+    return structuredClone({ ...a, similar, quotes: a.quotes.map(named) });
+  }
+
+  /** A quote with its speaker's names as the registry knows them now. */
+  function named(q: StoredQuote): StoredQuote {
+    const names = q.person_id !== null && registry.has(q.person_id) ? registry.names(q.person_id) : [q.speaker];
+    return structuredClone({ ...q, names });
+  }
+
+  function stored(quote: Quote, id: string, review: StoredQuote['review']): StoredQuote {
+    return { id, ...quote, review, person_id: registry.personFor(quote.speaker), names: [] };
+  }
+
+  function findQuote(id: string): [Article, StoredQuote] {
+    for (const article of articles.values()) {
+      const quote = article.quotes.find((q) => q.id === id);
+      if (quote) return [article, quote];
+    }
+    throw ipcError('not-found', `no quote id starts with ${JSON.stringify(id)}`);
+  }
+
+  /** Replaces an article's quotes, in reading order; persons no quote names any more go. */
+  function setQuotes(article: Article, quotes: StoredQuote[]): void {
+    articles.set(article.id, { ...article, quotes: quotes.sort(byPlace) });
+    const used = new Set([...articles.values()].flatMap((a) => a.quotes.flatMap((q) => (q.person_id ? [q.person_id] : []))));
+    registry.dropOrphans(used);
+  }
+
+  function personQuotes(personId: string): PersonQuote[] {
+    const found: PersonQuote[] = [];
+    for (const a of articles.values()) {
+      for (const q of a.quotes) {
+        if (q.person_id !== personId) continue;
+        const date = isoDate(a.source.issued);
+        found.push({ article_id: a.id, title: a.title, publication: a.source['container-title'] ?? null, date, quote: named(q) });
+      }
+    }
+    // By date, undated last; then by article and place.
+    return found.sort(
+      (x, y) =>
+        Number(x.date === null) - Number(y.date === null) ||
+        (x.date ?? '').localeCompare(y.date ?? '') ||
+        x.article_id.localeCompare(y.article_id) ||
+        x.quote.start - y.quote.start,
+    );
+  }
+
+  function person(id: string): Person {
+    const quotes = personQuotes(id);
+    return { id, name: registry.name(id), aliases: registry.aliases(id), roles: rolesOf(quotes), quotes };
+  }
+
+  function collectionOf(idOrName: string): Collection {
+    const found = collections.get(idOrName) ?? [...collections.values()].find((c) => c.name === idOrName);
+    if (!found) throw ipcError('not-found', `no collection named or with id ${JSON.stringify(idOrName)}`);
+    return found;
+  }
+
+  function collectionName(name: string): string {
+    const clean = name.trim();
+    if (clean === '') throw ipcError('invalid-input', 'a collection needs a name');
+    return clean;
+  }
+
+  function createCollection(name: string): Collection {
+    const clean = collectionName(name);
+    const existing = [...collections.values()].find((c) => c.name === clean);
+    if (existing) return existing;
+    const made: Collection = { id: `collection-${nextCollection++}`, name: clean, items: [] };
+    collections.set(made.id, made);
+    return made;
+  }
+
+  /** Items with a quote's article filled in, as the library resolves them. */
+  function resolveItems(items: readonly CollectionItem[]): CollectionItem[] {
+    return items.map((item) => {
+      if (item.quote_id !== null) return { article_id: findQuote(item.quote_id)[0].id, quote_id: item.quote_id };
+      return { article_id: find(item.article_id).id, quote_id: null };
+    });
+  }
+
+  function addItems(collection: Collection, items: readonly CollectionItem[]): Collection {
+    const same = (a: CollectionItem, b: CollectionItem) => a.article_id === b.article_id && a.quote_id === b.quote_id;
+    const added = items.filter((item, i) => !collection.items.some((c) => same(c, item)) && items.findIndex((o) => same(o, item)) === i);
+    const updated = { ...collection, items: [...collection.items, ...added] };
+    collections.set(updated.id, updated);
+    return updated;
   }
 
   /** Stores an extracted article and links it to the ones whose text is much the same. */
@@ -249,13 +401,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       provenance: content.provenance,
       missing: missingOf(content.source),
       boilerplate: content.boilerplate,
-      quotes: content.quotes.map((q, i) => ({
-        id: `${id}-q${i + 1}`,
-        ...q,
-        review: 'unreviewed',
-        person_id: null,
-        names: [q.speaker],
-      })),
+      quotes: content.quotes.map((q, i) => stored(q, `${id}-q${i + 1}`, 'unreviewed')).sort(byPlace),
       tags: [],
       similar: [],
       imported_at: new Date().toISOString(),
@@ -270,6 +416,23 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     }
     articles.set(id, article);
     return article;
+  }
+
+  /** Facet counts over the hits, as the index counts them: speakers of quote hits, the
+   * articles' publications, years and languages. */
+  function facetsOf(hits: SearchHit[]): Facets {
+    const count = (values: (string | null | undefined)[]): FacetCount[] => {
+      const counts = new Map<string, number>();
+      for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+      return [...counts].map(([value, n]) => ({ value, count: n })).sort((a, b) => b.count - a.count);
+    };
+    const language = (h: SearchHit) => articles.get(h.article_id)?.language;
+    return {
+      speaker: count(hits.map((h) => h.speaker)),
+      publication: count(hits.map((h) => h.publication)),
+      year: count(hits.map((h) => h.date?.slice(0, 4))).sort((a, b) => a.value.localeCompare(b.value)),
+      language: count(hits.map(language)),
+    };
   }
 
   function summary(a: Article): ArticleSummary {
@@ -328,7 +491,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     async searchArchive(query) {
       await settle();
       const terms = query.toLowerCase().split(/\s+/).filter((t) => t.length > 0);
-      if (terms.length === 0) return { total: 0, hits: [] };
+      if (terms.length === 0) return { total: 0, hits: [], facets: facetsOf([]) };
       const hits: SearchHit[] = [];
       for (const a of articles.values()) {
         const base = {
@@ -349,7 +512,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
         }
       }
       hits.sort((x, y) => y.score - x.score);
-      return { total: hits.length, hits };
+      return { total: hits.length, hits, facets: facetsOf(hits) };
     },
 
     async listStyles() {
@@ -402,6 +565,200 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     },
 
     importSample: importSampleArticle,
+
+    async importFile(name, bytes) {
+      await settle();
+      const outcome = (status: ImportOutcome['status'], article: Article | null, error: string | null = null): ImportReport => ({
+        imported: Number(status === 'imported'),
+        enriched: 0,
+        duplicates: Number(status === 'duplicate'),
+        failed: Number(status === 'failed'),
+        outcomes: [{ path: name, status, article_id: article?.id ?? null, title: article?.title ?? null, error }],
+      });
+      const sha256 = await sha256Hex(bytes);
+      const same = [...articles.values()].find((a) => a.sha256 === sha256);
+      if (same) return outcome('duplicate', same);
+      let content;
+      try {
+        content = readClip(bytes);
+      } catch (error) {
+        if (!(error instanceof UnreadableFile)) throw error;
+        return outcome('failed', null, `${name}: ${error.message}`);
+      }
+      const sameText = [...articles.values()].find((a) => a.text === content.text);
+      if (sameText) return outcome('duplicate', sameText);
+      return outcome('imported', add({ ...content, original: '' }, sha256));
+    },
+
+    async getQuote(id) {
+      await settle();
+      const [article, quote] = findQuote(id);
+      return [article.id, named(quote)];
+    },
+
+    async confirmQuote(id) {
+      await settle();
+      const [article, quote] = findQuote(id);
+      // An edited or hand-made quote stays as it is.
+      const review = quote.review === 'unreviewed' ? 'confirmed' : quote.review;
+      setQuotes(article, [...article.quotes.filter((q) => q !== quote), { ...quote, review }]);
+      return named(findQuote(id)[1]);
+    },
+
+    async editQuote(id, patch) {
+      await settle();
+      const [article, old] = findQuote(id);
+      const keep = (value: string | null, was: string | null) => (value === null ? was : value.trim() || null);
+      const quote = quoteIn(article, {
+        start: patch.start ?? old.start,
+        end: patch.end ?? old.end,
+        kind: patch.kind ?? old.kind,
+        speaker: patch.speaker ?? old.speaker,
+        descriptor: keep(patch.descriptor, old.descriptor),
+        cue: keep(patch.cue, old.cue),
+      });
+      const review = old.review === 'added' ? 'added' : 'edited';
+      setQuotes(article, [...article.quotes.filter((q) => q !== old), stored(quote, id, review)]);
+      return named(findQuote(id)[1]);
+    },
+
+    async addQuote(articleId, input) {
+      await settle();
+      const article = find(articleId);
+      const added = stored(quoteIn(article, input), `quote-${nextQuote++}`, 'added');
+      setQuotes(article, [...article.quotes, added]);
+      return named(added);
+    },
+
+    async deleteQuote(id) {
+      await settle();
+      const [article, quote] = findQuote(id);
+      const deleted = named(quote);
+      setQuotes(article, article.quotes.filter((q) => q !== quote));
+      return [article.id, deleted];
+    },
+
+    async restoreQuote(articleId, quote) {
+      await settle();
+      const article = find(articleId);
+      if (article.quotes.some((q) => q.id === quote.id)) throw ipcError('archive', `archive error: the quote ${quote.id} exists already`);
+      const { id, review, person_id: _person, names: _names, ...fields } = quote;
+      const restored = stored(fields, id, review);
+      setQuotes(article, [...article.quotes, restored]);
+      return named(restored);
+    },
+
+    async listPersons() {
+      await settle();
+      const ids = new Set([...articles.values()].flatMap((a) => a.quotes.flatMap((q) => (q.person_id ? [q.person_id] : []))));
+      const persons: PersonSummary[] = [...ids].map((id) => {
+        const quotes = personQuotes(id);
+        const dates = quotes.flatMap((q) => (q.date ? [q.date] : [])).sort();
+        return {
+          id,
+          name: registry.name(id),
+          aliases: registry.aliases(id),
+          quote_count: quotes.length,
+          article_count: new Set(quotes.map((q) => q.article_id)).size,
+          latest: dates.at(-1) ?? null,
+        };
+      });
+      return persons.sort((a, b) => b.quote_count - a.quote_count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    },
+
+    async getPerson(key) {
+      await settle();
+      return person(registry.resolve(key));
+    },
+
+    async mergePersons(keep, other) {
+      await settle();
+      const [kept, gone] = [registry.resolve(keep), registry.resolve(other)];
+      registry.merge(kept, gone);
+      for (const a of articles.values()) {
+        articles.set(a.id, { ...a, quotes: a.quotes.map((q) => (q.person_id === gone ? { ...q, person_id: kept } : q)) });
+      }
+      return person(kept);
+    },
+
+    async addAlias(key, alias) {
+      await settle();
+      const id = registry.resolve(key);
+      registry.addAlias(id, alias);
+      return person(id);
+    },
+
+    async retag(articleId, add, remove) {
+      await settle();
+      const article = find(articleId);
+      const gone = new Set(remove.map(cleanTag));
+      const tags = new Set([...article.tags.filter((t) => !gone.has(t)), ...add.map(cleanTag)]);
+      const updated = { ...article, tags: [...tags].sort() };
+      articles.set(article.id, updated);
+      return [...updated.tags];
+    },
+
+    async listTags() {
+      await settle();
+      const counts = new Map<string, number>();
+      for (const a of articles.values()) for (const t of a.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+      return [...counts].sort(([a], [b]) => (a < b ? -1 : 1));
+    },
+
+    async listCollections() {
+      await settle();
+      return structuredClone([...collections.values()].sort((a, b) => (a.name < b.name ? -1 : 1)));
+    },
+
+    async getCollection(idOrName) {
+      await settle();
+      return structuredClone(collectionOf(idOrName));
+    },
+
+    async createCollection(name) {
+      await settle();
+      return structuredClone(createCollection(name));
+    },
+
+    async renameCollection(idOrName, name) {
+      await settle();
+      const collection = collectionOf(idOrName);
+      const clean = collectionName(name);
+      if ([...collections.values()].some((c) => c.name === clean && c.id !== collection.id)) {
+        throw ipcError('invalid-input', `a collection named ${JSON.stringify(clean)} exists already`);
+      }
+      const renamed = { ...collection, name: clean };
+      collections.set(renamed.id, renamed);
+      return structuredClone(renamed);
+    },
+
+    async deleteCollection(idOrName) {
+      await settle();
+      const collection = collectionOf(idOrName);
+      collections.delete(collection.id);
+      return structuredClone(collection);
+    },
+
+    async restoreCollection(collection) {
+      await settle();
+      return structuredClone(addItems(createCollection(collection.name), collection.items));
+    },
+
+    async collect(name, items) {
+      await settle();
+      const collection = createCollection(name);
+      return structuredClone(addItems(collection, resolveItems(items)));
+    },
+
+    async uncollect(idOrName, items) {
+      await settle();
+      const collection = collectionOf(idOrName);
+      const gone = resolveItems(items);
+      const kept = collection.items.filter((c) => !gone.some((g) => g.article_id === c.article_id && g.quote_id === c.quote_id));
+      const updated = { ...collection, items: kept };
+      collections.set(updated.id, updated);
+      return structuredClone(updated);
+    },
 
     async archiveInfo() {
       await settle();

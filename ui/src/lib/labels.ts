@@ -4,6 +4,7 @@
 import type { BoilerplateKind } from '../ipc/bindings/BoilerplateKind';
 import type { CslDate } from '../ipc/bindings/CslDate';
 import type { QuoteKind } from '../ipc/bindings/QuoteKind';
+import type { Review } from '../ipc/bindings/Review';
 
 const FIELD_LABELS: Record<string, string> = {
   title: 'title',
@@ -64,6 +65,14 @@ export const QUOTE_KIND_LABELS: Record<QuoteKind, string> = {
   direct: 'Direct quote',
   partial: 'Partial quote',
   indirect: 'Indirect (reported) speech',
+};
+
+/** How a quote's review state reads on its card. */
+export const REVIEW_LABELS: Record<Review, string> = {
+  unreviewed: 'Not reviewed',
+  confirmed: 'Confirmed',
+  edited: 'Corrected',
+  added: 'Added by hand',
 };
 
 export const BOILERPLATE_LABELS: Record<BoilerplateKind, string> = {

@@ -12,6 +12,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const dist = resolve(here, '../../dist');
 const shots = resolve(here, 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SAMPLE_TITLE = 'North Korea’s shifting satellite';
 // Stricter than the desktop shell's policy (no inline styles at all): Tauri adds nonces to its CSP,
 // and a nonce makes browsers ignore 'unsafe-inline', so the UI must not depend on it.
 const CSP = "default-src 'self'; style-src 'self'";
@@ -46,6 +47,11 @@ function serve() {
 
 /** @type {{ name: string, ok: boolean }[]} */
 const results = [];
+/**
+ * Saves what the page showed when a check failed; set once the page exists.
+ * @type {(name: string) => Promise<unknown>}
+ */
+let onFailure = () => Promise.resolve();
 
 /**
  * Runs one named check; a failure is recorded and the walk goes on.
@@ -59,6 +65,7 @@ async function check(name, body) {
     console.log(`ok - ${name}`);
   } catch (error) {
     results.push({ name, ok: false });
+    await onFailure(`failed-${results.length}`).catch(() => {});
     console.log(`FAIL - ${name}: ${String(error instanceof Error ? error.message : error).split('\n').slice(0, 3).join(' ')}`);
   }
 }
@@ -107,6 +114,7 @@ async function main() {
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
     const shot = (/** @type {string} */ name) => page.screenshot({ path: join(shots, `${name}.png`) });
     const rows = page.getByTestId('library-row');
+    onFailure = shot;
 
     await page.goto(`${origin}/`);
 
@@ -247,7 +255,7 @@ async function main() {
 
     await check('a syndicated copy is listed as similar, linked not merged, and opens', async () => {
       await page.goto(`${origin}/?syndicated`);
-      await rows.first().click();
+      await rows.filter({ hasText: SAMPLE_TITLE }).click();
       const similar = page.getByTestId('similar');
       await similar.scrollIntoViewIfNeeded();
       const text = await similar.innerText();
@@ -266,6 +274,236 @@ async function main() {
       const origin = await page.getByTestId('origin-date').innerText();
       expect(origin === 'from PDF info CreationDate', `date origin is "${origin}"`);
       await shot('09-pages');
+    });
+
+    // Corrections, people, tags, collections and imports, on the sample and another outlet's copy.
+    const card = page.getByTestId('quote-card');
+    /**
+     * Opens the library row with this title and waits for the reader to show it.
+     * @param {string} title
+     */
+    const openRow = async (title) => {
+      await rows.filter({ hasText: title }).click();
+      await page.getByTestId('reader-title').filter({ hasText: title }).waitFor();
+    };
+    /** @param {RegExp} text */
+    const highlight = (text) => page.locator('[data-testid="reader"] [data-quotes]', { hasText: text });
+
+    await check('a quote is confirmed, its speaker corrected, and a deletion undone', async () => {
+      await page.goto(`${origin}/?syndicated`);
+      await openRow(SAMPLE_TITLE);
+      await highlight(/^the satellite switch meant/).click();
+      expect((await card.getByTestId('quote-review').innerText()) === 'Not reviewed', 'not shown as unreviewed');
+      await card.getByTestId('quote-confirm').click();
+      await card.getByTestId('quote-review').filter({ hasText: 'Confirmed' }).waitFor();
+      expect((await card.getByTestId('quote-confirm').count()) === 0, 'Confirm still offered');
+      await shot('10-confirmed');
+
+      await highlight(/^North Korea had switched/).click();
+      await card.getByTestId('quote-edit').click();
+      const speaker = card.getByTestId('quote-field-speaker');
+      await speaker.fill('Ministry of Unification');
+      await shot('11-editing');
+      await speaker.press('Enter');
+      await card.getByTestId('quote-editor').waitFor({ state: 'detached' });
+      expect((await card.getByTestId('quote-speaker').innerText()) === 'Ministry of Unification', 'speaker not saved');
+      expect((await card.getByTestId('quote-review').innerText()) === 'Corrected', 'not marked corrected');
+      expect((await page.getByTestId('speaker-legend').innerText()).includes('Ministry of Unification'), 'legend not updated');
+
+      const before = await page.locator('[data-testid="reader"] [data-quotes]').count();
+      await card.getByTestId('quote-delete').click();
+      await card.waitFor({ state: 'detached' });
+      await highlight(/^North Korea had switched/).waitFor({ state: 'detached' });
+      const undo = page.getByTestId('notice-action').filter({ hasText: 'Undo' });
+      await shot('12-deleted');
+      await undo.click();
+      await highlight(/^North Korea had switched/).waitFor();
+      const after = await page.locator('[data-testid="reader"] [data-quotes]').count();
+      expect(after === before, `highlighted runs ${before} before, ${after} after undo`);
+    });
+
+    /**
+     * Selects `phrase` inside the reader's paragraphs, as a drag of the mouse would.
+     * @param {string} phrase
+     */
+    const select = (phrase) =>
+      page.evaluate((phrase) => {
+        for (const p of document.querySelectorAll('p[data-start]')) {
+          const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = /** @type {Text} */ (node).data.indexOf(phrase);
+            if (at < 0) continue;
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + phrase.length);
+            document.getSelection()?.removeAllRanges();
+            document.getSelection()?.addRange(range);
+            return;
+          }
+        }
+        throw new Error(`"${phrase}" is not in one text run of the reader`);
+      }, phrase);
+
+    await check('selecting words offers to quote them; Esc cancels, Enter saves', async () => {
+      await select('Russian President Vladimir Putin visited Pyongyang');
+      await page.getByTestId('add-quote').click();
+      const form = page.getByTestId('add-quote-form');
+      await form.waitFor();
+      await page.keyboard.press('Escape');
+      await form.waitFor({ state: 'detached' });
+
+      const phrase = 'North Korea had traditionally played the Soviet Union and China against each other';
+      await select(` ${phrase},`);
+      await page.getByTestId('add-quote').click();
+      expect((await form.getByTestId('add-quote-words').innerText()) === `${phrase},`, 'the form shows other words');
+      const marked = await page.getByTestId('pending-quote').allInnerTexts();
+      expect(marked.join('') === `${phrase},`, `the reader marks "${marked.join('|')}"`);
+      await form.getByTestId('quote-field-speaker').fill('Ramon Pacheco Pardo');
+      const role = await form.getByTestId('quote-field-descriptor').inputValue();
+      expect(role === 'an international relations professor at King’s College London', `role prefilled as "${role}"`);
+      await form.getByTestId('quote-field-kind').selectOption('indirect');
+      await form.getByTestId('quote-field-cue').fill('said');
+      await shot('13-add-quote');
+      const scrolled = () => page.locator('main.reader').evaluate((e) => e.scrollTop);
+      const before = await scrolled();
+      await form.getByTestId('quote-field-cue').press('Enter');
+      await form.waitFor({ state: 'detached' });
+      expect(before > 0 && (await scrolled()) === before, `the reader moved from ${before} to ${await scrolled()}`);
+      expect((await card.getByTestId('quote-review').innerText()) === 'Added by hand', 'not marked as added');
+      expect((await card.getByTestId('quote-text').innerText()) === `${phrase},`, 'wrong words stored');
+      await highlight(new RegExp(`^${phrase}`)).waitFor();
+    });
+
+    await check('the people view lists speakers; a person shows roles and quotes that open the reader', async () => {
+      await page.getByTestId('view-people').click();
+      const people = page.getByTestId('person-row');
+      await people.first().waitFor();
+      const names = await page.getByTestId('people-list').innerText();
+      expect(names.includes('Cho Han-bum') && names.includes('Cho Han-beom'), `people: ${names}`);
+      expect(!names.includes('ministry of unification'), 'an unnamed source is listed as a person');
+      await page.getByTestId('people-filter').fill('cho han');
+      expect((await people.count()) === 2, `${await people.count()} people match "cho han"`);
+      await page.getByTestId('people-filter').press('ArrowDown');
+      await page.keyboard.press('Enter');
+      const name = await page.getByTestId('person-name').innerText();
+      expect(name.startsWith('Cho Han-'), `opened ${name}`);
+      await people.filter({ hasText: 'Cho Han-bum' }).click();
+      await page.getByTestId('person-name').filter({ hasText: 'Cho Han-bum' }).waitFor();
+      expect((await page.getByTestId('person-quote').count()) === 3, 'Cho Han-bum should have 3 quotes');
+      expect((await page.getByTestId('person-roles').innerText()).includes('senior research fellow'), 'role missing');
+      await shot('14-person');
+    });
+
+    await check('merging asks with both names and counts, then one person has both spellings', async () => {
+      await page.getByTestId('merge-open').click();
+      const dialog = page.getByTestId('merge-dialog');
+      await dialog.getByTestId('merge-filter').fill('beom');
+      await dialog.getByTestId('merge-choice').selectOption({ index: 0 });
+      await dialog.getByTestId('merge-continue').click();
+      const question = await dialog.getByTestId('merge-question').innerText();
+      expect(/Cho Han-beom \(3 quotes in 1 article\) becomes part of Cho Han-bum \(3 quotes in 1 article\)/.test(question), `asked: ${question}`);
+      await shot('15-merge-confirm');
+      await dialog.getByTestId('merge-confirm').click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByTestId('person-alias').filter({ hasText: 'Cho Han-beom' }).waitFor();
+      expect((await page.getByTestId('person-quote').count()) === 6, 'merged person should have 6 quotes');
+      await page.getByTestId('people-filter').fill('');
+      const listed = await page.getByTestId('person-row-name').allInnerTexts();
+      expect(listed.includes('Cho Han-bum') && !listed.includes('Cho Han-beom'), `listed: ${listed.join(', ')}`);
+      await shot('16-merged');
+      const words = page.getByTestId('person-quote-words').filter({ hasText: /^“quite a burden”$/ });
+      await page.getByTestId('person-quote').filter({ has: words }).first().click();
+      await card.getByTestId('quote-speaker').filter({ hasText: /^Cho Han-b/ }).waitFor();
+      expect((await card.getByTestId('quote-text').innerText()) === 'quite a burden', 'another quote opened');
+    });
+
+    await check('tags are added in the reader and filter the library', async () => {
+      await openRow(SAMPLE_TITLE);
+      const tagInput = page.getByTestId('tag-input');
+      await tagInput.fill('treaty');
+      await tagInput.press('Enter');
+      await tagInput.fill('satellite');
+      await tagInput.press('Enter');
+      await page.getByTestId('tag-chip').filter({ hasText: 'satellite' }).waitFor();
+      await openRow('North Korea moves state TV');
+      await tagInput.fill('syndicated');
+      await tagInput.press('Enter');
+      await rows.filter({ hasText: 'syndicated' }).waitFor();
+      await page.getByTestId('tag-filter').selectOption('treaty');
+      expect((await rows.count()) === 1 && (await rows.first().innerText()).includes('shifting'), 'tag filter');
+      expect((await page.getByTestId('library-count').innerText()).includes('1 of 2'), 'count does not say 1 of 2');
+      await shot('17-tags');
+      await page.getByTestId('tag-filter').selectOption('');
+      await page.getByTestId('library-filter').fill('moves');
+      expect((await rows.count()) === 1 && (await rows.first().innerText()).includes('moves'), 'text filter');
+      await page.getByTestId('library-filter').fill('');
+      await page.getByTestId('library-sort').selectOption('title');
+      expect((await rows.first().innerText()).includes('North Korea moves'), 'title sort');
+      await page.getByTestId('tag-chip').filter({ hasText: 'syndicated' }).getByRole('button').click();
+      await page.getByTestId('tag-chip').waitFor({ state: 'detached' });
+    });
+
+    await check('a collection is made, gets an article and a quote, and comes back after delete + undo', async () => {
+      await page.getByTestId('collection-new').click();
+      await page.getByTestId('collection-name').fill('Satellite paper');
+      await page.getByTestId('collection-name').press('Enter');
+      await page.getByTestId('collection-title').filter({ hasText: 'Satellite paper' }).waitFor();
+      await page.getByTestId('collection-back').click();
+      await openRow(SAMPLE_TITLE);
+      await page.getByTestId('reader').getByTestId('collect-picker').selectOption({ label: 'Satellite paper' });
+      await page.getByTestId('notice').filter({ hasText: 'Added the article to “Satellite paper”' }).waitFor();
+      await highlight(/^quite a burden$/).click();
+      await card.getByTestId('collect-picker').selectOption({ label: 'Satellite paper' });
+      await page.getByTestId('notice').filter({ hasText: 'Added the quote' }).waitFor();
+      await page.getByTestId('collection-link').filter({ hasText: 'Satellite paper' }).click();
+      const items = page.getByTestId('collection-item');
+      await items.nth(1).waitFor();
+      expect((await items.count()) === 2, `${await items.count()} items`);
+      expect((await items.nth(1).innerText()).includes('quite a burden'), 'the quote item lacks its words');
+      await shot('18-collection');
+      await page.getByTestId('collection-delete').click();
+      await page.getByTestId('collection-view').waitFor({ state: 'detached' });
+      await page.getByTestId('collection-link').waitFor({ state: 'detached' });
+      await page.getByTestId('notice-action').filter({ hasText: 'Undo' }).click();
+      await page.getByTestId('collection-link').filter({ hasText: 'Satellite paper' }).click();
+      await items.nth(1).waitFor();
+      expect((await items.count()) === 2, 'restored collection lost items');
+      await page.getByTestId('collection-back').click();
+    });
+
+    await check('picked files import with progress and a summary of duplicates and failures', async () => {
+      const clip = Buffer.from('Kim arrives in Vladivostok by train\n\nThe armoured train crossed the Tumen river on Tuesday.\n');
+      await page.getByTestId('import-input').setInputFiles([
+        { name: 'kim-train.txt', mimeType: 'text/plain', buffer: clip },
+        { name: 'kim-train copy.txt', mimeType: 'text/plain', buffer: clip },
+        { name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]) },
+      ]);
+      await page.getByTestId('import-progress').waitFor();
+      await shot('19-importing');
+      const notice = page.getByTestId('notice').filter({ hasText: 'Import finished: 1 imported, 1 duplicate, 1 failed.' });
+      await notice.waitFor();
+      await notice.getByTestId('notice-action').click();
+      const summary = page.getByTestId('import-summary');
+      await summary.waitFor();
+      const failed = await summary.getByTestId('outcome-failed').innerText();
+      expect(failed.includes('report.pdf') && failed.includes('looks binary'), `failure: ${failed}`);
+      expect((await summary.getByTestId('outcome-duplicate').innerText()).includes('Kim arrives'), 'duplicate not named');
+      await shot('20-import-summary');
+      await page.keyboard.press('Escape');
+      await summary.waitFor({ state: 'detached' });
+      await page.getByTestId('import-last').click();
+      await summary.waitFor();
+      await summary.getByRole('button', { name: 'Close' }).click();
+    });
+
+    await check('the people view in the dark theme', async () => {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.keyboard.press('Control+2');
+      await page.getByTestId('person-page').waitFor();
+      await shot('21-people-dark');
+      await page.keyboard.press('Control+1');
+      await page.getByTestId('library-list').waitFor();
+      await page.emulateMedia({ colorScheme: 'light' });
     });
 
     await check('no script errors and no CSP violations', async () => {

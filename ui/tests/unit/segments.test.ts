@@ -89,4 +89,24 @@ describe('segmentParagraphs', () => {
     const { text, spans } = layout(['One.', 'Two.', 'Three.']);
     expect(segmentParagraphs(text, spans, []).map((p) => p.index)).toEqual([0, 1, 2]);
   });
+
+  it('marks the words of a quote being made, across paragraphs and through a stored quote', () => {
+    const { text, spans } = layout(['He said “yes” twice.', 'Then no.']);
+    const q = { id: 'a', start: 9, end: 12 };
+    const result = segmentParagraphs(text, spans, [q], { start: 3, end: 27 });
+    const pending = result.map((p) => p.segments.map((s) => [s.text, s.quotes.join('+'), s.pending]));
+    expect(pending).toEqual([
+      [
+        ['He ', '', false],
+        ['said “', '', true],
+        ['yes', 'a', true],
+        ['” twice.', '', true],
+      ],
+      [
+        ['Then ', '', true],
+        ['no.', '', false],
+      ],
+    ]);
+    expect(result.map((p) => [p.start, p.end])).toEqual([[0, 20], [22, 30]]);
+  });
 });

@@ -159,7 +159,7 @@ export interface SampleContent {
 const chars = (s: string): number => Array.from(s).length;
 
 /** Lays the paragraphs out as stored text and resolves each quote in them to char offsets. */
-function layout(paragraphTexts: readonly string[]): Pick<SampleContent, 'text' | 'paragraphs' | 'quotes'> {
+function layout(paragraphTexts: readonly string[], specs: readonly QuoteSpec[] = QUOTES): Pick<SampleContent, 'text' | 'paragraphs' | 'quotes'> {
   const separator = '\n\n';
   const paragraphs: Span[] = [];
   let at = 0;
@@ -168,7 +168,7 @@ function layout(paragraphTexts: readonly string[]): Pick<SampleContent, 'text' |
     at += chars(p) + chars(separator);
   }
   const text = paragraphTexts.join(separator);
-  const inText = QUOTES.filter((spec) => spec.pieces.every((p) => p.paragraph < paragraphTexts.length));
+  const inText = specs.filter((spec) => spec.pieces.every((p) => p.paragraph < paragraphTexts.length));
   const quotes = inText.map((spec): Quote => {
     const located = spec.pieces.map(({ paragraph, words }) => {
       const body = paragraphTexts[paragraph] ?? '';
@@ -218,12 +218,18 @@ const COPY_TITLE = 'North Korea moves state TV to Russian satellite as China’s
 /** Where the PDF's pages break: paragraph index → the page it starts on. */
 const COPY_PAGES = [1, 1, 1, 2, 2, 2, 2, 3, 3];
 
+/** The copy spells 조한범 in Revised Romanization (범 = beom): one person, two spellings. */
+const CHO_IN_COPY = 'Cho Han-beom';
+
 /**
  * The same story as another outlet ran it, printed to PDF and cut short: what the archive links
- * to the sample as similar, and what shows page numbers in the reader.
+ * to the sample as similar, what shows page numbers in the reader, and a second spelling of a
+ * speaker's name for the people view to merge.
  */
 export function syndicatedCopy(): SampleContent {
-  const paragraphs = PARAGRAPHS.slice(0, COPY_PAGES.length);
+  const respell = (text: string) => text.replaceAll('Cho Han-bum', CHO_IN_COPY);
+  const paragraphs = PARAGRAPHS.slice(0, COPY_PAGES.length).map(respell);
+  const specs = QUOTES.map((q) => ({ ...q, speaker: respell(q.speaker) }));
   const source: SourceMeta = {
     type: 'article-newspaper',
     title: COPY_TITLE,
@@ -232,7 +238,7 @@ export function syndicatedCopy(): SampleContent {
   };
   return {
     title: COPY_TITLE,
-    ...layout(paragraphs),
+    ...layout(paragraphs, specs),
     pages: COPY_PAGES,
     boilerplate: [],
     source,

@@ -1,13 +1,23 @@
-// The application state as one object: the stores, and the actions that involve several of them
-// (opening an article also cites it; saving metadata refreshes the list, reader and citation).
+// The application state as one object: the stores, the view on show, and the actions that
+// involve several stores (opening an article also cites it; saving metadata refreshes the list,
+// reader and citation; a quote of a person opens in the reader).
 
 import { getContext, setContext } from 'svelte';
 import type { Backend, Unlisten } from '../../ipc/backend';
+import type { ImportReport } from '../../ipc/bindings/ImportReport';
 import type { SearchHit } from '../../ipc/bindings/SearchHit';
 import { ArchiveStore } from './archive.svelte';
 import { CiteStore } from './cite.svelte';
+import { CollectionsStore } from './collections.svelte';
+import { ImportStore } from './imports.svelte';
 import { Notices } from './notices.svelte';
+import { PeopleStore } from './people.svelte';
+import { ReviewStore } from './review.svelte';
 import { SearchStore } from './search.svelte';
+import { TagStore } from './tags.svelte';
+
+/** The top-level views: the library with the reader, and the people quoted across the archive. */
+export type View = 'library' | 'people';
 
 export interface AppOptions {
   /** Pause in typing before a search runs (ms). */
@@ -20,8 +30,14 @@ export class AppState {
   readonly archive: ArchiveStore;
   readonly search: SearchStore;
   readonly cite: CiteStore;
+  readonly review: ReviewStore;
+  readonly people: PeopleStore;
+  readonly tags: TagStore;
+  readonly collections: CollectionsStore;
+  readonly imports: ImportStore;
   /** Running without the desktop shell, on sample data. */
   readonly preview: boolean;
+  view = $state<View>('library');
 
   readonly #backend: Backend;
   readonly #unlisten: Unlisten[] = [];
@@ -31,23 +47,28 @@ export class AppState {
     this.archive = new ArchiveStore(backend, this.notices);
     this.search = new SearchStore(backend, options.searchDebounceMs);
     this.cite = new CiteStore(backend, options.writeText ?? ((text) => navigator.clipboard.writeText(text)));
+    this.people = new PeopleStore(backend, this.notices);
+    this.review = new ReviewStore(backend, this.archive, this.notices, () => this.people.invalidate());
+    this.tags = new TagStore(backend, this.archive, this.notices);
+    this.collections = new CollectionsStore(backend, this.notices);
+    this.imports = new ImportStore(backend, this.notices, (report) => this.#imported(report));
     this.#backend = backend;
   }
 
-  /** Subscribes to backend events and loads the library and the style list. */
+  /** Subscribes to backend events and loads the library, the styles, the tags and the collections. */
   async start(): Promise<void> {
     try {
       this.#unlisten.push(
-        await this.#backend.onImportProgress((p) => (this.archive.progress = p)),
+        await this.#backend.onImportProgress((p) => (this.imports.progress = p)),
         await this.#backend.onFileDrag((drag) => {
-          this.archive.dragging = drag.type === 'over';
+          this.imports.dragging = drag.type === 'over';
           if (drag.type === 'drop') void this.importPaths(drag.paths);
         }),
       );
     } catch (error) {
       this.notices.error('Could not listen for imports and dropped files', error);
     }
-    await Promise.all([this.archive.refresh(), this.cite.loadStyles()]);
+    await Promise.all([this.archive.refresh(), this.cite.loadStyles(), this.tags.load(), this.collections.load()]);
   }
 
   stop(): void {
@@ -61,13 +82,24 @@ export class AppState {
   }
 
   async openCursor(): Promise<void> {
-    const row = this.archive.articles[this.archive.cursor];
+    const row = this.archive.rows[this.archive.cursor];
     if (row) await this.open(row.id);
+  }
+
+  /** Opens a quote in the reader (from the people view or a collection), scrolled into view. */
+  async openQuote(articleId: string, quoteId: string | null): Promise<void> {
+    this.view = 'library';
+    await this.open(articleId, quoteId);
+  }
+
+  showView(view: View): void {
+    this.view = view;
+    if (view === 'people') void this.people.refresh();
   }
 
   async openHit(hit: SearchHit): Promise<void> {
     this.search.close();
-    await this.open(hit.article_id, hit.kind === 'quote' ? (hit.quote_id ?? null) : null);
+    await this.openQuote(hit.article_id, hit.kind === 'quote' ? (hit.quote_id ?? null) : null);
   }
 
   async saveMeta(): Promise<void> {
@@ -79,19 +111,30 @@ export class AppState {
   }
 
   importSample(): Promise<void> {
-    return this.#afterImport(this.archive.importSample());
+    return this.#afterImport(this.imports.sample());
   }
 
   importPaths(paths: string[]): Promise<void> {
-    return this.#afterImport(this.archive.importPaths(paths));
+    return this.#afterImport(this.imports.paths(paths));
+  }
+
+  importFiles(files: readonly File[]): Promise<void> {
+    return this.#afterImport(this.imports.files(files));
+  }
+
+  /** Everything an import can change is shown anew before the user is told it finished. */
+  async #imported(report: ImportReport): Promise<void> {
+    this.people.invalidate();
+    await Promise.all([this.archive.afterImport(report), this.tags.load()]);
+    if (this.view === 'people') await this.people.refresh();
   }
 
   /** A single new article is opened at once: that is what the user came to read. */
-  async #afterImport(pending: ReturnType<ArchiveStore['importSample']>): Promise<void> {
+  async #afterImport(pending: Promise<ImportReport | null>): Promise<void> {
     const report = await pending;
     if (!report) return;
     const added = report.outcomes.filter((o) => o.status === 'imported' && o.article_id !== null);
-    if (added.length === 1) await this.open(added[0]!.article_id!);
+    if (added.length === 1) await this.openQuote(added[0]!.article_id!, null);
     if (this.search.query.trim() !== '') void this.search.run();
   }
 }

@@ -1,13 +1,14 @@
-// The library and the open article: the list, the cursor in it, the reader's article and quote
-// selection, the metadata draft, and imports with their progress.
+// The library and the open article: the list as filtered and sorted, the cursor in it, the
+// reader's article and quote selection, and the metadata draft.
 
 import type { Backend } from '../../ipc/backend';
 import type { ArchiveInfo } from '../../ipc/bindings/ArchiveInfo';
 import type { Article } from '../../ipc/bindings/Article';
 import type { ArticleSummary } from '../../ipc/bindings/ArticleSummary';
-import type { ImportProgress } from '../../ipc/bindings/ImportProgress';
 import type { ImportReport } from '../../ipc/bindings/ImportReport';
+import type { StoredQuote } from '../../ipc/bindings/StoredQuote';
 import { toIpcError } from '../../ipc/errors';
+import { filterArticles, type SortKey, sortArticles } from '../library';
 import { speakerLegend } from '../speakers';
 import { MetaForm } from './metaForm.svelte';
 import type { Notices } from './notices.svelte';
@@ -24,18 +25,24 @@ export class ArchiveStore {
   info = $state.raw<ArchiveInfo | null>(null);
   current = $state.raw<Article | null>(null);
   form = $state.raw<MetaForm | null>(null);
-  progress = $state.raw<ImportProgress | null>(null);
 
   loaded = $state(false);
-  /** Index of the highlighted row in the library list (keyboard cursor). */
+  /** Index of the highlighted row in `rows` (keyboard cursor). */
   cursor = $state(0);
   opening = $state(false);
-  importing = $state(false);
-  /** Files are being dragged over the window. */
-  dragging = $state(false);
+  sort = $state<SortKey>('imported');
+  /** Words every listed article must hold (title, publication or tag). */
+  filterText = $state('');
+  /** Only articles carrying this tag are listed; null for all. */
+  filterTag = $state<string | null>(null);
   selectedQuoteId = $state<string | null>(null);
   scrollRequest = $state.raw<ScrollRequest | null>(null);
 
+  /** Library rows by id (collections list their articles by id). */
+  byId = $derived(new Map(this.articles.map((a) => [a.id, a])));
+  #sorted = $derived(sortArticles(this.articles, this.sort));
+  /** The library list as shown: sorted, then filtered. */
+  rows = $derived(filterArticles(this.#sorted, this.filterText, this.filterTag));
   selectedQuote = $derived(this.current?.quotes.find((q) => q.id === this.selectedQuoteId) ?? null);
   /** The open article's speakers with their colour slots. */
   legend = $derived(speakerLegend(this.current?.quotes ?? []));
@@ -59,7 +66,7 @@ export class ArchiveStore {
       const [articles, info] = await Promise.all([this.#backend.listArticles(), this.#backend.archiveInfo()]);
       this.articles = articles;
       this.info = info;
-      this.cursor = Math.min(this.cursor, Math.max(0, articles.length - 1));
+      this.cursor = Math.min(this.cursor, Math.max(0, this.rows.length - 1));
     } catch (error) {
       this.#notices.error('Could not load the library', error);
     } finally {
@@ -79,7 +86,7 @@ export class ArchiveStore {
         if (seq !== this.#openSeq) return false;
         this.#show(article);
       }
-      const row = this.articles.findIndex((a) => a.id === id);
+      const row = this.rows.findIndex((a) => a.id === id);
       if (row >= 0) this.cursor = row;
       if (quoteId) this.reveal(quoteId);
       else {
@@ -111,8 +118,54 @@ export class ArchiveStore {
   }
 
   moveCursor(delta: number): void {
-    if (this.articles.length === 0) return;
-    this.cursor = Math.max(0, Math.min(this.articles.length - 1, this.cursor + delta));
+    if (this.rows.length === 0) return;
+    this.cursor = Math.max(0, Math.min(this.rows.length - 1, this.cursor + delta));
+  }
+
+  /** Narrows or reorders the list; the cursor goes back to the top, where the eye goes. */
+  setView(view: { sort?: SortKey; filterText?: string; filterTag?: string | null }): void {
+    if (view.sort !== undefined) this.sort = view.sort;
+    if (view.filterText !== undefined) this.filterText = view.filterText;
+    if (view.filterTag !== undefined) this.filterTag = view.filterTag;
+    this.cursor = 0;
+  }
+
+  /**
+   * Shows a quote the backend stored (added, corrected, restored) in the open article, in reading
+   * order, and counts it in the library row. Local: reloading the article would drop the draft.
+   */
+  putQuote(articleId: string, quote: StoredQuote): void {
+    const article = this.current;
+    if (article?.id !== articleId) return;
+    const others = article.quotes.filter((q) => q.id !== quote.id);
+    const quotes = [...others, quote].sort((a, b) => a.start - b.start || b.end - a.end);
+    this.current = { ...article, quotes };
+    this.#patchRow(articleId, { quote_count: quotes.length });
+  }
+
+  /** Takes a deleted quote out of the open article and its library row. */
+  dropQuote(articleId: string, quoteId: string): void {
+    if (this.selectedQuoteId === quoteId) this.selectedQuoteId = null;
+    const article = this.current;
+    if (article?.id !== articleId) return;
+    const quotes = article.quotes.filter((q) => q.id !== quoteId);
+    this.current = { ...article, quotes };
+    this.#patchRow(articleId, { quote_count: quotes.length });
+  }
+
+  /** Shows an article's new tags in the reader and the list. */
+  setTags(articleId: string, tags: string[]): void {
+    if (this.current?.id === articleId) this.current = { ...this.current, tags };
+    this.#patchRow(articleId, { tags });
+  }
+
+  /** A cheap change to one row: reloading the list would cost as much as the archive is large. */
+  #patchRow(id: string, change: Partial<ArticleSummary>): void {
+    const at = this.articles.findIndex((a) => a.id === id);
+    if (at < 0) return;
+    const articles = [...this.articles];
+    articles[at] = { ...articles[at]!, ...change };
+    this.articles = articles;
   }
 
   /** Saves the metadata draft; on success the reader, the draft and the list show the new data. */
@@ -134,51 +187,13 @@ export class ArchiveStore {
     }
   }
 
-  importSample(): Promise<ImportReport | null> {
-    return this.#import(() => this.#backend.importSample());
-  }
-
-  importPaths(paths: string[]): Promise<ImportReport | null> {
-    if (paths.length === 0) return Promise.resolve(null);
-    return this.#import(() => this.#backend.importPaths(paths));
-  }
-
-  async #import(run: () => Promise<ImportReport>): Promise<ImportReport | null> {
-    this.importing = true;
-    this.progress = null;
-    try {
-      const report = await run();
-      await this.refresh();
-      await this.#reloadIfEnriched(report);
-      this.#announce(report);
-      return report;
-    } catch (error) {
-      this.#notices.error('Import failed', error);
-      return null;
-    } finally {
-      this.importing = false;
-      this.progress = null;
-    }
-  }
-
-  #announce(report: ImportReport): void {
-    const failures = report.outcomes
-      .filter((o) => o.status === 'failed')
-      .map((o) => `${o.path}: ${o.error ?? 'unknown error'}`);
-    const parts = [`${report.imported} imported`];
-    if (report.enriched > 0) parts.push(`${report.enriched} enriched (metadata filled in)`);
-    if (report.duplicates > 0) parts.push(`${report.duplicates} ${report.duplicates === 1 ? 'duplicate' : 'duplicates'}`);
-    if (report.failed > 0) parts.push(`${report.failed} failed`);
-    const summary = `Import finished: ${parts.join(', ')}.`;
-    if (failures.length > 0) this.#notices.warn(summary, failures);
-    else this.#notices.info(summary);
-  }
-
   /**
-   * A record that filled in the open article's metadata must show in the reader and the editor at
-   * once; a draft the user is typing is left alone, since saving it sends only what they changed.
+   * Lists what an import added. A record that filled in the open article's metadata must show in
+   * the reader and the editor at once; a draft the user is typing is left alone, since saving it
+   * sends only what they changed.
    */
-  async #reloadIfEnriched(report: ImportReport): Promise<void> {
+  async afterImport(report: ImportReport): Promise<void> {
+    await this.refresh();
     const id = this.current?.id;
     if (id === undefined || this.form?.dirty) return;
     if (!report.outcomes.some((o) => o.status === 'enriched' && o.article_id === id)) return;

@@ -2,7 +2,8 @@
 //
 // Pure so the reader's highlighting can be tested without a DOM. Quotes may nest ("quite a
 // burden" inside the sentence reporting it) and may run over several paragraphs, so a run is
-// tagged with every covering quote, outermost first.
+// tagged with every covering quote, outermost first, and with whether the words of a quote being
+// made cover it.
 
 import type { Span } from '../../ipc/bindings/Span';
 import { charIndex } from './chars';
@@ -21,11 +22,16 @@ export interface Segment {
   end: number;
   /** Ids of the quotes covering the run, outermost (longest) first, innermost last. */
   quotes: string[];
+  /** Inside the words a new quote, not yet saved, is about to hold. */
+  pending: boolean;
 }
 
 export interface ParagraphSegments {
   /** 0-based paragraph index: the locator is this plus one. */
   index: number;
+  /** Char offsets of the paragraph in the article text. */
+  start: number;
+  end: number;
   segments: Segment[];
 }
 
@@ -33,13 +39,15 @@ export function segmentParagraphs(
   text: string,
   paragraphs: readonly Span[],
   quotes: readonly QuoteRange[],
+  pending: Span | null = null,
 ): ParagraphSegments[] {
   const toUnit = charIndex(text);
   const valid = quotes.filter((q) => q.end > q.start);
   return paragraphs.map((para, index) => {
     const inside = valid.filter((q) => q.start < para.end && q.end > para.start);
     const cuts = new Set<number>([para.start, para.end]);
-    for (const q of inside) {
+    for (const q of pending ? [...inside, pending] : inside) {
+      if (q.end <= para.start || q.start >= para.end) continue;
       cuts.add(Math.max(q.start, para.start));
       cuts.add(Math.min(q.end, para.end));
     }
@@ -56,8 +64,9 @@ export function segmentParagraphs(
         start,
         end,
         quotes: covering.map((q) => q.id),
+        pending: pending !== null && pending.start <= start && pending.end >= end,
       });
     }
-    return { index, segments };
+    return { index, start: para.start, end: para.end, segments };
   });
 }

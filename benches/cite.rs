@@ -1,0 +1,450 @@
+//! Citation benchmark: a bibliography of generated items of this field (newspapers, wire
+//! copy, reports, books, chapters, journal articles; Korean, Chinese and Russian names and
+//! titles) rendered in Chicago notes-bibliography and APA by Sourcebook (citeproc-js in
+//! QuickJS) and by the same citeproc-js under Node, side by side, with a check that both give
+//! identical entries. Then the live preview: a few items cited and listed in one call.
+//!
+//! Run: `cargo bench --no-default-features --bench cite [-- ITEMS]` (default 1,000). Node is
+//! looked up on PATH (`node`); without it only Sourcebook's side is measured.
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use sourcebook::cite::{CiteEngine, CiteItem, CiteRequest, Format};
+
+/// The styles measured, with the locale they are rendered in (as `cite::style` bundles them).
+const STYLES: [(&str, &str, &str); 2] = [
+    (
+        "chicago-notes-bibliography",
+        "en-US",
+        include_str!("../src-tauri/cite/styles/chicago-notes-bibliography.csl"),
+    ),
+    ("apa", "en-US", include_str!("../src-tauri/cite/styles/apa.csl")),
+];
+const LOCALE_EN_US: &str = include_str!("../src-tauri/cite/styles/locales-en-US.xml");
+const LOCALE_EN_GB: &str = include_str!("../src-tauri/cite/styles/locales-en-GB.xml");
+/// How many items the live-preview figure renders.
+const PREVIEW: usize = 20;
+
+fn main() {
+    let count: usize = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1000);
+    let items = generate(count);
+    println!("{count} generated items: {}", census(&items));
+
+    let engine = CiteEngine::new();
+    let mut ours = Vec::new();
+    for (style, _, _) in STYLES {
+        let start = Instant::now();
+        engine.prepare(style).expect("engine builds");
+        let warm_up = start.elapsed();
+        let start = Instant::now();
+        let doc = engine.cite_many(style, &items, &[], Format::Text).expect("bibliography renders");
+        let render = start.elapsed();
+        let entries: Vec<(String, String)> =
+            doc.bibliography.into_iter().map(|e| (e.id, e.text)).collect();
+        ours.push(Side { warm_up, render, entries });
+    }
+    let node = node_side(&items);
+
+    println!();
+    println!(
+        "{:<28} {:<8} {:>9} {:>13} {:>10} {:>9}",
+        "style", "engine", "warm-up", "bibliography", "per entry", "total"
+    );
+    for (n, (style, _, _)) in STYLES.iter().enumerate() {
+        let q = &ours[n];
+        q.print(style, "QuickJS", count);
+        match node.as_ref().map(|sides| &sides[n]) {
+            Some(js) => {
+                js.print("", "Node", count);
+                println!(
+                    "{:<28} {:<8} {:>8.1}× {:>12.1}× {:>10} {:>8.1}×",
+                    "",
+                    "ratio",
+                    ratio(q.warm_up, js.warm_up),
+                    ratio(q.render, js.render),
+                    "",
+                    ratio(q.warm_up + q.render, js.warm_up + js.render)
+                );
+                let differing = differing(&q.entries, &js.entries);
+                println!(
+                    "{:<28} identical entries: {}/{} ({differing} differ)",
+                    "",
+                    js.entries.len().max(q.entries.len()) - differing,
+                    js.entries.len().max(q.entries.len())
+                );
+            }
+            None => println!("{:<28} Node: not measured (no `node` on PATH)", ""),
+        }
+    }
+    println!(
+        "(warm-up: the first includes loading citeproc-js; an engine is built once per style)"
+    );
+
+    println!();
+    preview(&engine, &items[..PREVIEW.min(items.len())]);
+}
+
+/// One engine's figures for one style.
+struct Side {
+    warm_up: Duration,
+    render: Duration,
+    entries: Vec<(String, String)>,
+}
+
+impl Side {
+    fn print(&self, style: &str, engine: &str, count: usize) {
+        println!(
+            "{style:<28} {engine:<8} {:>8.2}s {:>12.2}s {:>8.2}ms {:>8.2}s",
+            self.warm_up.as_secs_f64(),
+            self.render.as_secs_f64(),
+            self.render.as_secs_f64() * 1000.0 / count.max(1) as f64,
+            (self.warm_up + self.render).as_secs_f64()
+        );
+    }
+}
+
+fn ratio(a: Duration, b: Duration) -> f64 {
+    a.as_secs_f64() / b.as_secs_f64().max(1e-9)
+}
+
+/// Entries that differ (by position: id or text), counting any length difference.
+fn differing(a: &[(String, String)], b: &[(String, String)]) -> usize {
+    let differences: Vec<_> = a.iter().zip(b).filter(|(x, y)| x != y).collect();
+    if let Some((x, y)) = differences.first() {
+        println!("  first difference:\n    QuickJS {x:?}\n    Node    {y:?}");
+    }
+    differences.len() + a.len().abs_diff(b.len())
+}
+
+/// citeproc-js under Node on the same items, styles and locales (`benches/cite_node.mjs`).
+fn node_side(items: &[Value]) -> Option<Vec<Side>> {
+    let script = Path::new(file!()).with_file_name("cite_node.mjs");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let job_path = dir.path().join("job.json");
+    let runs: Vec<Value> = STYLES
+        .iter()
+        .map(|(name, locale, xml)| {
+            json!({ "name": name, "xml": xml, "locale": locale, "format": "text",
+                    "items": items, "clusters": [], "bibliography": true })
+        })
+        .collect();
+    let job = json!({ "locales": { "en-US": LOCALE_EN_US, "en-GB": LOCALE_EN_GB }, "runs": runs });
+    std::fs::write(&job_path, job.to_string()).expect("job written");
+    let out = match Command::new("node").arg(&script).arg(&job_path).output() {
+        Ok(out) if out.status.success() => out,
+        Ok(out) => {
+            eprintln!("node failed: {}", String::from_utf8_lossy(&out.stderr));
+            return None;
+        }
+        Err(_) => return None,
+    };
+    let results: Vec<Value> = serde_json::from_slice(&out.stdout).expect("node's JSON");
+    let ms = |v: &Value| Duration::from_secs_f64(v.as_f64().unwrap_or(0.0) / 1000.0);
+    Some(
+        results
+            .iter()
+            .enumerate()
+            .map(|(n, r)| {
+                let load = if n == 0 { ms(&r["load_ms"]) } else { Duration::ZERO };
+                let entries = r["bib"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|e| {
+                        (e[0].as_str().unwrap_or("").into(), e[1].as_str().unwrap_or("").into())
+                    })
+                    .collect();
+                Side { warm_up: load + ms(&r["build_ms"]), render: ms(&r["render_ms"]), entries }
+            })
+            .collect(),
+    )
+}
+
+/// What the UI's live preview does, with the engines built: show one item after switching
+/// style, cite a few items and list them.
+fn preview(engine: &CiteEngine, items: &[Value]) {
+    let (style, _, _) = STYLES[0];
+    let ms = |start: Instant| start.elapsed().as_secs_f64() * 1000.0;
+    let start = Instant::now();
+    engine.cite(style, &items[0], None).expect("cite renders");
+    println!(
+        "live preview, {style} (engine kept while APA was used): one item: {:.0} ms",
+        ms(start)
+    );
+    let cites: Vec<CiteRequest> = items
+        .iter()
+        .map(|item| CiteRequest::one(CiteItem::new(item["id"].as_str().unwrap_or_default())))
+        .collect();
+    for format in [Format::Text, Format::Html] {
+        let start = Instant::now();
+        engine.cite_many(style, items, &cites, format).expect("preview renders");
+        println!(
+            "live preview, {style}: {} items cited and listed in one call ({format:?}): {:.0} ms",
+            items.len(),
+            ms(start)
+        );
+    }
+    for round in ["", " again (remembered)"] {
+        let start = Instant::now();
+        for item in items {
+            engine.cite(style, item, None).expect("cite renders");
+        }
+        println!("the same as {} `cite` calls{round}: {:.0} ms", items.len(), ms(start));
+    }
+}
+
+fn census(items: &[Value]) -> String {
+    let mut counts = std::collections::BTreeMap::new();
+    for item in items {
+        *counts.entry(item["type"].as_str().unwrap_or("?")).or_insert(0) += 1;
+    }
+    counts.iter().map(|(t, n)| format!("{n} {t}")).collect::<Vec<_>>().join(", ")
+}
+
+// --- Generated items -------------------------------------------------------------------------
+
+/// A small deterministic generator, so every run measures the same items.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 >> 11) as usize
+    }
+
+    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[self.next() % xs.len()]
+    }
+
+    fn chance(&mut self, percent: usize) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+/// (family, given): romanised Korean and Chinese names (family first in the source, given
+/// names hyphenated), Russian names in Latin and Cyrillic, Korean and Chinese in their
+/// scripts, and Western names.
+const PEOPLE: &[(&str, &str)] = &[
+    ("Park", "Chan-kyong"),
+    ("Cho", "Han-bum"),
+    ("Kim", "Soo-yeon"),
+    ("Lee", "Sang-hyun"),
+    ("Choi", "Hyun-woo"),
+    ("Kang", "Jun-young"),
+    ("Lin", "Jian"),
+    ("Wang", "Yi"),
+    ("Zhang", "Xiaoming"),
+    ("Shen", "Dingli"),
+    ("Zhao", "Tong"),
+    ("Ivanov", "Sergei"),
+    ("Lukin", "Artyom"),
+    ("Toloraya", "Georgy"),
+    ("Zakharova", "Maria"),
+    ("Иванов", "Сергей"),
+    ("Толорая", "Георгий"),
+    ("김", "민지"),
+    ("박", "원곤"),
+    ("王", "毅"),
+    ("沈", "丁立"),
+    ("Pacheco Pardo", "Ramon"),
+    ("Maxwell", "David"),
+    ("Snyder", "Scott A."),
+    ("Ibáñez", "Jorge"),
+];
+const WORDS: &[&str] = &[
+    "treaty",
+    "satellite",
+    "Pyongyang",
+    "Moscow",
+    "Beijing",
+    "sanctions",
+    "border",
+    "trade",
+    "alliance",
+    "missile",
+    "summit",
+    "cooperation",
+    "pressure",
+    "delegation",
+    "energy",
+    "rail",
+    "ports",
+    "labour",
+    "influence",
+    "the Korean Peninsula",
+    "the Tumen River",
+    "grain",
+    "munitions",
+    "the Far East",
+    "Rason",
+    "Dandong",
+    "Vladivostok",
+    "strategic partnership",
+];
+const FRAMES: &[&str] = &[
+    "{a} and {b}: what the new {c} means",
+    "How {a} reshapes {b}",
+    "The limits of {a} in {b}",
+    "Why {a} matters for {b} and {c}",
+    "{a}, {b} and the politics of {c}",
+    "After the {c}: {a} and {b}",
+];
+const FOREIGN_TITLES: &[(&str, &str)] = &[
+    ("ru", "Россия и КНДР: новый договор о всеобъемлющем стратегическом партнёрстве"),
+    ("ru", "Северокорейский фактор в российско-китайских отношениях"),
+    ("ko", "북한과 러시아의 포괄적 전략적 동반자 관계 조약과 중국의 대응"),
+    ("ko", "북중 교역의 구조 변화와 제재의 효과"),
+    ("zh", "中朝关系的新变化与东北亚安全"),
+    ("zh", "俄朝全面战略伙伴关系条约评析"),
+];
+const NEWSPAPERS: &[&str] = &[
+    "South China Morning Post",
+    "The Korea Herald",
+    "NK News",
+    "Global Times",
+    "Kommersant",
+    "The Moscow Times",
+    "Hankyoreh",
+    "The New York Times",
+    "Rodong Sinmun",
+];
+const WIRES: &[&str] =
+    &["Reuters", "Korean Central News Agency", "TASS", "Xinhua", "Yonhap News Agency"];
+const INSTITUTES: &[(&str, &str)] = &[
+    ("Korea Institute for National Unification", "Seoul"),
+    ("Asan Institute for Policy Studies", "Seoul"),
+    ("Stimson Center", "Washington, DC"),
+    ("Carnegie Endowment for International Peace", "Washington, DC"),
+    ("Valdai Discussion Club", "Moscow"),
+    ("International Institute for Strategic Studies", "London"),
+];
+const PUBLISHERS: &[(&str, &str)] = &[
+    ("Columbia University Press", "New York"),
+    ("Routledge", "London"),
+    ("Palgrave Macmillan", "Cham"),
+    ("Brookings Institution Press", "Washington, DC"),
+    ("Stanford University Press", "Stanford, CA"),
+];
+const JOURNALS: &[&str] = &[
+    "Korea Journal",
+    "Asian Survey",
+    "Journal of East Asian Studies",
+    "Problems of Post-Communism",
+    "The China Quarterly",
+    "North Korean Review",
+];
+
+fn person(rng: &mut Rng) -> Value {
+    let (family, given) = rng.pick(PEOPLE);
+    json!({ "family": family, "given": given })
+}
+
+fn people(rng: &mut Rng, max: usize) -> Vec<Value> {
+    (0..1 + rng.next() % max).map(|_| person(rng)).collect()
+}
+
+fn make_title(rng: &mut Rng) -> (String, Option<&'static str>) {
+    if rng.chance(15) {
+        let (lang, title) = rng.pick(FOREIGN_TITLES);
+        return (title.to_string(), Some(lang));
+    }
+    let frame = rng.pick(FRAMES);
+    let [a, b, c]: [&str; 3] = std::array::from_fn(|_| *rng.pick(WORDS));
+    let t = frame.replace("{a}", a).replace("{b}", b).replace("{c}", c);
+    let mut chars = t.chars();
+    let t = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    (t, Some("en"))
+}
+
+fn date(rng: &mut Rng, precision: usize) -> Value {
+    let year = 2015 + rng.next() % 11;
+    let parts: Vec<usize> =
+        [year, 1 + rng.next() % 12, 1 + rng.next() % 28].into_iter().take(precision).collect();
+    json!({ "date-parts": [parts] })
+}
+
+/// `count` CSL-JSON items in this field's proportions of source types.
+fn generate(count: usize) -> Vec<Value> {
+    let mut rng = Rng(0x5EED_C17E);
+    (0..count)
+        .map(|n| {
+            let (title, language) = make_title(&mut rng);
+            let id = format!("bench-{n}");
+            let url = format!("https://example.org/{n}/{}", rng.next() % 100_000);
+            let mut item = match rng.next() % 100 {
+                0..=29 => json!({
+                    "type": "article-newspaper", "container-title": rng.pick(NEWSPAPERS),
+                    "author": people(&mut rng, 2), "issued": date(&mut rng, 3), "URL": url,
+                }),
+                30..=44 => json!({
+                    "type": "article-newspaper", "container-title": rng.pick(WIRES),
+                    "issued": date(&mut rng, 3), "URL": url, "accessed": date(&mut rng, 3),
+                }),
+                45..=59 => {
+                    let (publisher, place) = rng.pick(INSTITUTES);
+                    let author = if rng.chance(40) {
+                        vec![json!({ "literal": publisher })]
+                    } else {
+                        people(&mut rng, 3)
+                    };
+                    json!({
+                        "type": "report", "author": author, "publisher": publisher,
+                        "publisher-place": place, "genre": rng.pick(&["Policy brief", "Research report", "Working paper"]),
+                        "number": (1 + rng.next() % 40).to_string(), "issued": date(&mut rng, 2), "URL": url,
+                    })
+                }
+                60..=71 => {
+                    let (publisher, place) = rng.pick(PUBLISHERS);
+                    let mut book = json!({
+                        "type": "book", "publisher": publisher, "publisher-place": place,
+                        "issued": date(&mut rng, 1),
+                    });
+                    let role = if rng.chance(30) { "editor" } else { "author" };
+                    book[role] = people(&mut rng, 3).into();
+                    if rng.chance(20) {
+                        book["edition"] = "2".into();
+                    }
+                    book
+                }
+                72..=81 => {
+                    let (publisher, place) = rng.pick(PUBLISHERS);
+                    let (book, _) = make_title(&mut rng);
+                    let first = 1 + rng.next() % 300;
+                    json!({
+                        "type": "chapter", "author": people(&mut rng, 2), "editor": people(&mut rng, 2),
+                        "container-title": book, "publisher": publisher, "publisher-place": place,
+                        "page": format!("{first}-{}", first + 10 + rng.next() % 30), "issued": date(&mut rng, 1),
+                    })
+                }
+                _ => {
+                    let first = 1 + rng.next() % 200;
+                    json!({
+                        "type": "article-journal", "author": people(&mut rng, 3),
+                        "container-title": rng.pick(JOURNALS), "volume": (20 + rng.next() % 50).to_string(),
+                        "issue": (1 + rng.next() % 4).to_string(),
+                        "page": format!("{first}-{}", first + 15 + rng.next() % 20),
+                        "issued": date(&mut rng, 1), "DOI": format!("10.1000/bench.{n}"),
+                    })
+                }
+            };
+            item["id"] = id.into();
+            item["title"] = title.into();
+            if let Some(language) = language {
+                item["language"] = language.into();
+            }
+            // Some sources give no date: the styles say "n.d.".
+            if rng.chance(4) {
+                item.as_object_mut().map(|o| o.remove("issued"));
+            }
+            item
+        })
+        .collect()
+}
