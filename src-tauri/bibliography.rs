@@ -9,8 +9,12 @@ use crate::{Error, Result, Sourcebook};
 /// The articles a selection names, each once, and the quotes it names.
 pub struct Selected {
     pub articles: Vec<Article>,
-    /// (index into `articles`, quote); a selected article brings all its quotes.
-    pub quotes: Vec<(usize, StoredQuote)>,
+    /// Indexes into `articles` of the articles named as whole works (not only through a
+    /// quote of theirs).
+    pub works: Vec<usize>,
+    /// (index into `articles`, quote, named): a whole article brings all its quotes; `named`
+    /// marks a quote the selection names itself.
+    pub quotes: Vec<(usize, StoredQuote, bool)>,
 }
 
 impl Sourcebook {
@@ -40,7 +44,7 @@ impl Sourcebook {
         if selection.collection.is_none() && selection.ids.is_empty() {
             ids = self.archive.article_ids()?.into_iter().map(|id| (id, None)).collect();
         }
-        let mut selected = Selected { articles: Vec::new(), quotes: Vec::new() };
+        let mut selected = Selected { articles: Vec::new(), works: Vec::new(), quotes: Vec::new() };
         for (article_id, quote_id) in ids {
             let index = match selected.articles.iter().position(|a| a.id == article_id) {
                 Some(i) => i,
@@ -49,14 +53,19 @@ impl Sourcebook {
                     selected.articles.len() - 1
                 }
             };
+            if quote_id.is_none() && !selected.works.contains(&index) {
+                selected.works.push(index);
+            }
             let article = &selected.articles[index];
+            let named = quote_id.is_some();
             let quotes: Vec<&StoredQuote> = match &quote_id {
                 Some(q) => article.quotes.iter().filter(|s| &s.id == q).collect(),
                 None => article.quotes.iter().collect(),
             };
             for quote in quotes {
-                if !selected.quotes.iter().any(|(_, s)| s.id == quote.id) {
-                    selected.quotes.push((index, quote.clone()));
+                match selected.quotes.iter_mut().find(|(_, s, _)| s.id == quote.id) {
+                    Some(entry) => entry.2 |= named,
+                    None => selected.quotes.push((index, quote.clone(), named)),
                 }
             }
         }
@@ -178,7 +187,7 @@ pub(crate) fn pinpoint(article: &Article, quote: &StoredQuote) -> crate::cite::L
 /// be rendered by `pandoc --citeproc` with the matching bibliography file.
 fn pandoc_markdown(selected: &Selected, keys: &[String]) -> String {
     let mut out = String::new();
-    for (index, stored) in &selected.quotes {
+    for (index, stored, _) in &selected.quotes {
         let article = &selected.articles[*index];
         let q = &stored.quote;
         let at = pinpoint(article, stored);
@@ -219,11 +228,11 @@ fn markdown_notes(
     let cites = selected
         .quotes
         .iter()
-        .map(|(index, stored)| {
+        .map(|(index, stored, _)| {
             let article = &selected.articles[*index];
             let quote = QuoteCitation {
                 quote: &stored.quote,
-                context: None,
+                context: context_of(article, stored),
                 item: &items[*index],
                 locator: Some(pinpoint(article, stored)),
             };
@@ -233,7 +242,7 @@ fn markdown_notes(
     let doc = engine.cite_many(style, items, &cites, Format::Markdown)?;
     let mut body = String::new();
     let mut notes = String::new();
-    for ((_, stored), cite) in selected.quotes.iter().zip(&doc.citations) {
+    for ((_, stored, _), cite) in selected.quotes.iter().zip(&doc.citations) {
         let words = escape_markdown(&stored.quote.text);
         match cite.note {
             Some(n) => {
@@ -254,6 +263,26 @@ fn markdown_notes(
         }
     }
     Ok(body)
+}
+
+/// For a partial quote, the reported clause by the same speaker in the same paragraph that
+/// holds its words: what makes the fragment a sentence in an attribution.
+pub(crate) fn context_of<'a>(article: &'a Article, partial: &StoredQuote) -> Option<&'a str> {
+    let p = &partial.quote;
+    if p.kind != crate::model::QuoteKind::Partial {
+        return None;
+    }
+    article
+        .quotes
+        .iter()
+        .map(|s| &s.quote)
+        .find(|q| {
+            q.kind == crate::model::QuoteKind::Indirect
+                && q.speaker == p.speaker
+                && q.paragraph == p.paragraph
+                && q.text.contains(p.text.as_str())
+        })
+        .map(|q| q.text.as_str())
 }
 
 /// Escapes what Markdown (and pandoc's citation syntax) would read as markup in quoted words.

@@ -30,6 +30,8 @@ pub enum Error {
     Ambiguous { what: &'static str, prefix: String },
     #[error("invalid quote: {0}")]
     InvalidQuote(String),
+    #[error("invalid locator {0:?}: write LABEL:VALUE, e.g. paragraph:9 or page:3")]
+    InvalidLocator(String),
 }
 
 impl Error {
@@ -53,7 +55,9 @@ impl Error {
             Error::Io { .. } => "io",
             Error::NoDataDir => "config",
             Error::Desktop(_) => "desktop",
-            Error::Ambiguous { .. } | Error::InvalidQuote(_) => "invalid-input",
+            Error::Ambiguous { .. } | Error::InvalidQuote(_) | Error::InvalidLocator(_) => {
+                "invalid-input"
+            }
         }
     }
 }

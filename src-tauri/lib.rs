@@ -6,6 +6,7 @@
 
 pub mod archive;
 mod bibliography;
+mod citations;
 pub mod cite;
 pub mod cli;
 mod error;
@@ -36,6 +37,7 @@ use model::{
 use search::SearchIndex;
 
 pub use bibliography::Selected;
+pub use citations::CitationsJob;
 
 /// The sample article offered on first run: a real clipped SCMP article.
 /// Articles stored between two search-index commits during a batch import: an index commit

@@ -573,6 +573,64 @@ pub struct ImportOutcome {
     pub error: Option<String>,
 }
 
+/// How to cite a selection: the style, the output format and a pinpoint for the works.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CiteOptions {
+    /// A bundled style's name or the path of a .csl file.
+    pub style: String,
+    pub format: crate::cite::Format,
+    /// A pinpoint for the cited works, "LABEL:VALUE" ("paragraph:9", "page:3"); quotes
+    /// always carry their own.
+    pub locator: Option<String>,
+}
+
+/// A work cited in a selection's citations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CitedWork {
+    pub article_id: String,
+    pub title: String,
+    /// The footnote number in a note style; none in an in-text style.
+    pub note: Option<usize>,
+    pub citation: String,
+}
+
+/// A quote ready to paste: its exact words, who said them as the article states it, and its
+/// citations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CitedQuote {
+    pub article_id: String,
+    pub quote_id: String,
+    /// Plain text, exactly as stored (verifiable against the article).
+    pub words: String,
+    pub speaker: String,
+    pub descriptor: Option<String>,
+    /// The article cited at the quote's pinpoint (paragraph, or page of a PDF).
+    pub citation: String,
+    /// The secondary citation the style prescribes ("quoted in", "as cited in", "qtd. in").
+    pub quoted_in: String,
+    /// A sentence for prose, for the writer to edit.
+    pub attribution: String,
+}
+
+/// A selection cited in one style and format.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Citations {
+    pub style: String,
+    pub format: crate::cite::Format,
+    pub works: Vec<CitedWork>,
+    pub quotes: Vec<CitedQuote>,
+    /// Entries in the style's order; empty if the style has none.
+    pub bibliography: Vec<String>,
+    /// For the RTF format: works, quotes and bibliography as one RTF document (what the
+    /// clipboard takes as rich text).
+    pub document: Option<String>,
+    pub missing: Vec<MissingFields>,
+}
+
 /// What `export` writes: a bibliography file for a reference manager or LaTeX/pandoc, or a
 /// Markdown document of the selection's quotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

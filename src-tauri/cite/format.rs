@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use super::markdown;
 
 /// The form rendered citations take.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(export, rename = "CiteFormat")]
 pub enum Format {
     /// Plain text.
     #[default]

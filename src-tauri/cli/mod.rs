@@ -80,12 +80,24 @@ pub enum Command {
         #[command(flatten)]
         out: JsonFlag,
     },
-    /// Cite an article in a CSL style.
+    /// Cite articles (as works) and quotes (words, speaker, "quoted in", attribution) in a
+    /// CSL style.
     Cite {
-        id: String,
+        /// Article or quote ids (or unique prefixes).
+        #[arg(required_unless_present = "collection")]
+        ids: Vec<String>,
+        /// Cite a saved collection's articles and quotes.
+        #[arg(long)]
+        collection: Option<String>,
         /// A bundled style name (see `sourcebook styles`) or the path of a .csl file.
         #[arg(long, default_value = crate::DEFAULT_STYLE)]
         style: String,
+        /// A pinpoint for the cited articles: paragraph:9, page:3 (quotes carry their own).
+        #[arg(long)]
+        locator: Option<String>,
+        /// text, html, rtf (rich text for Word and LibreOffice) or markdown.
+        #[arg(long, default_value = "text")]
+        format: crate::cite::Format,
         #[command(flatten)]
         out: JsonFlag,
     },
@@ -383,18 +395,21 @@ fn run_on_archive(sb: &mut Sourcebook, command: Command) -> Result<(), Error> {
             }
             Ok(())
         }
-        Command::Cite { id, style, out } => {
-            let citation = sb.cite(&id, &style)?;
-            if out.json {
-                return print_json(&citation);
-            }
-            println!("{}\n\n{}", citation.citation, citation.bibliography);
-            if !citation.missing.is_empty() {
+        Command::Cite { ids, collection, style, locator, format, out } => {
+            let selection = crate::model::Selection { ids, collection };
+            let options = crate::model::CiteOptions { style, format, locator };
+            let cited = sb.cite_selection(&selection, &options)?;
+            for m in &cited.missing {
                 eprintln!(
-                    "warning: this source has no {}; add it with `sourcebook edit`",
-                    citation.missing.join(", ")
+                    "warning: {} has no {}; add it with `sourcebook edit`",
+                    m.title,
+                    m.missing.join(", ")
                 );
             }
+            if out.json {
+                return print_json(&cited);
+            }
+            print::citations(&cited);
             Ok(())
         }
         Command::Edit { id, title, publication, author, date, url, out } => {

@@ -89,3 +89,27 @@ pub fn person(p: &crate::model::Person) {
         println!("{date}  {}  ¶{}: “{}”", q.title, q.quote.quote.paragraph + 1, q.quote.quote.text);
     }
 }
+
+pub fn citations(c: &crate::model::Citations) {
+    if let Some(document) = &c.document {
+        println!("{document}");
+        return;
+    }
+    for work in &c.works {
+        match work.note {
+            Some(n) => println!("{n}. {}", work.citation),
+            None => println!("{}", work.citation),
+        }
+    }
+    for q in &c.quotes {
+        let role = q.descriptor.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
+        println!("\n“{}”\n  — {}{role}", q.words, q.speaker);
+        println!("  {}\n  {}\n  {}", q.citation, q.quoted_in, q.attribution);
+    }
+    if !c.bibliography.is_empty() {
+        println!();
+        for entry in &c.bibliography {
+            println!("{entry}");
+        }
+    }
+}

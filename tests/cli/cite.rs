@@ -7,12 +7,12 @@ fn a_chicago_note_says_what_is_missing_until_the_date_is_filled_in() {
     let sb = Sandbox::new();
     let id = sb.import_seed();
     let before = sb.json(&["cite", &id, "--style", "chicago-notes-bibliography", "--json"]);
-    let note = before["citation"].as_str().unwrap();
+    let note = before["works"][0]["citation"].as_str().unwrap();
     assert!(note.contains("North Korea’s Shifting Satellite Allegiance to Russia Signals China’s Waning Influence"), "{note}");
     assert!(note.contains("n.d."), "a note without a date says so: {note}");
     assert!(!note.contains("2024"), "no date is invented: {note}");
     assert_eq!(
-        before["missing"],
+        before["missing"][0]["missing"],
         serde_json::json!(["container-title", "author", "issued", "URL"])
     );
 
@@ -26,13 +26,13 @@ fn a_chicago_note_says_what_is_missing_until_the_date_is_filled_in() {
         "--json",
     ]);
     let after = sb.json(&["cite", &id, "--style", "chicago-notes-bibliography", "--json"]);
-    let note = after["citation"].as_str().unwrap();
+    let note = after["works"][0]["citation"].as_str().unwrap();
     assert_eq!(
         note,
         "“North Korea’s Shifting Satellite Allegiance to Russia Signals China’s Waning Influence,” South China Morning Post, July 9, 2024."
     );
     assert!(!note.contains("n.d."));
-    assert_eq!(after["missing"], serde_json::json!(["author", "URL"]));
+    assert_eq!(after["missing"][0]["missing"], serde_json::json!(["author", "URL"]));
 }
 
 #[test]
@@ -42,7 +42,7 @@ fn plain_cite_prints_note_and_bibliography_and_warns_on_stderr() {
     let run = sb.run(&["cite", &id[..13]]);
     assert!(run.ok, "{}", run.stderr);
     assert!(run.stdout.contains("n.d."));
-    assert!(run.stderr.contains("no container-title, author, issued, URL"), "{}", run.stderr);
+    assert!(run.stderr.contains("has no container-title, author, issued, URL"), "{}", run.stderr);
 }
 
 #[test]
@@ -82,4 +82,101 @@ fn render_refuses_a_broken_items_file() {
     let run = sb.run(&["render", "--style", "apa", "--csl-json", bad.to_str().unwrap(), "--json"]);
     assert!(!run.ok);
     assert!(run.stderr.contains("not a CSL-JSON array"), "{}", run.stderr);
+}
+
+/// The seed with what a citation needs filled in.
+fn cited_seed(sb: &Sandbox) -> String {
+    let id = sb.import_seed();
+    sb.json(&[
+        "edit",
+        &id,
+        "--author",
+        "Park, Chan-kyong",
+        "--date",
+        "2024-07-09",
+        "--publication",
+        "South China Morning Post",
+        "--json",
+    ]);
+    id
+}
+
+fn quote_id(sb: &Sandbox, id: &str, words: &str) -> String {
+    sb.json(&["show", id, "--json"])["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["text"] == words)
+        .unwrap_or_else(|| panic!("no quote {words:?}"))["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_locator_pins_the_paragraph_and_formats_carry_the_italics() {
+    let sb = Sandbox::new();
+    let id = cited_seed(&sb);
+    let cite = |format: &str| {
+        let out = sb.json(&[
+            "cite",
+            &id,
+            "--style",
+            "chicago-notes-bibliography",
+            "--locator",
+            "paragraph:9",
+            "--format",
+            format,
+            "--json",
+        ]);
+        out["works"][0]["citation"].as_str().unwrap().to_string()
+    };
+    assert!(
+        cite("text").ends_with("South China Morning Post, July 9, 2024, para. 9."),
+        "{}",
+        cite("text")
+    );
+    assert!(cite("html").contains("<i>South China Morning Post</i>"), "{}", cite("html"));
+    assert!(cite("markdown").contains("*South China Morning Post*"), "{}", cite("markdown"));
+    let rtf = sb.json(&["cite", &id, "--format", "rtf", "--json"]);
+    assert!(
+        rtf["works"][0]["citation"].as_str().unwrap().contains("{\\i{}South China Morning Post}"),
+        "{rtf}"
+    );
+    assert!(rtf["document"].as_str().unwrap().starts_with("{\\rtf1"), "{rtf}");
+    let bad = sb.run(&["cite", &id, "--locator", "paragraph"]);
+    assert!(bad.stderr.contains("invalid locator"), "{}", bad.stderr);
+}
+
+#[test]
+fn a_quote_is_cited_with_its_words_speaker_and_the_styles_secondary_form() {
+    let sb = Sandbox::new();
+    let id = cited_seed(&sb);
+    let burden = quote_id(&sb, &id, "quite a burden");
+    let quoted_in = |style: &str| {
+        let out = sb.json(&["cite", &burden, "--style", style, "--json"]);
+        let q = &out["quotes"][0];
+        assert_eq!(q["words"], "quite a burden");
+        assert_eq!(q["speaker"], "Cho Han-bum");
+        assert_eq!(
+            q["descriptor"],
+            "a senior research fellow at the Korea Institute for National Unification"
+        );
+        (
+            q["quoted_in"].as_str().unwrap().to_string(),
+            q["attribution"].as_str().unwrap().to_string(),
+        )
+    };
+    let (chicago, sentence) = quoted_in("chicago-notes-bibliography");
+    assert!(
+        chicago.starts_with("Cho Han-bum, quoted in Park Chan-kyong, “North Korea’s"),
+        "{chicago}"
+    );
+    assert!(chicago.ends_with("para. 9."), "{chicago}");
+    assert!(sentence.starts_with("Cho Han-bum, a senior research fellow at the Korea Institute for National Unification, said"), "{sentence}");
+    assert!(sentence.contains("“quite a burden”"), "{sentence}");
+    let (apa, _) = quoted_in("apa");
+    assert_eq!(apa, "(Cho Han-bum, as cited in Park, 2024, para. 9)");
+    let (mla, _) = quoted_in("modern-language-association");
+    assert!(mla.starts_with("(qtd. in Park"), "{mla}");
 }

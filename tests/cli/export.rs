@@ -160,7 +160,8 @@ fn korean_names_are_cited_family_name_first_until_a_person_says_otherwise() {
     let sb = Sandbox::new();
     let id = archive(&sb);
     let note = |sb: &Sandbox| {
-        sb.json(&["cite", &id, "--style", "chicago-notes-bibliography", "--json"])["citation"]
+        sb.json(&["cite", &id, "--style", "chicago-notes-bibliography", "--json"])["works"][0]
+            ["citation"]
             .as_str()
             .unwrap()
             .to_string()

@@ -1,0 +1,175 @@
+//! Citing a selection in a style: works at a pinpoint, and quotes with their words, speaker,
+//! secondary ("quoted in") citation and attribution sentence. What a citation needs is read
+//! from the archive first; rendering, which can take seconds the first time a style is used,
+//! then runs without it (so the window's archive is never held while citeproc works).
+
+use std::sync::Arc;
+
+use crate::bibliography::{context_of, pinpoint};
+use crate::cite::{self, CiteItem, CiteRequest, Format, Locator, QuoteCitation};
+use crate::model::{
+    Citations, CiteOptions, CitedQuote, CitedWork, MissingFields, Selection, StoredQuote,
+};
+use crate::{Error, Result, Sourcebook};
+
+/// A selection's citations, gathered and ready to render.
+pub struct CitationsJob {
+    engine: Arc<cite::CiteEngine>,
+    options: CiteOptions,
+    locator: Option<Locator>,
+    /// CSL items of every article involved, in selection order.
+    items: Vec<serde_json::Value>,
+    /// (article id, title, index into `items`) of the works cited whole.
+    works: Vec<(String, String, usize)>,
+    /// Each quote with its article's item index, pinpoint and reported clause.
+    quotes: Vec<QuoteJob>,
+    missing: Vec<MissingFields>,
+}
+
+struct QuoteJob {
+    article_id: String,
+    item: usize,
+    stored: StoredQuote,
+    context: Option<String>,
+    locator: Locator,
+}
+
+impl Sourcebook {
+    /// Gathers what citing `selection` needs. Articles named whole are cited as works (at
+    /// `options.locator` if given); quotes named are cited at their own pinpoints.
+    pub fn citations_job(
+        &self,
+        selection: &Selection,
+        options: &CiteOptions,
+    ) -> Result<CitationsJob> {
+        let locator = options.locator.as_deref().map(parse_locator).transpose()?;
+        let selected = self.select(selection)?;
+        let items =
+            selected.articles.iter().map(|a| self.cite_item(a)).collect::<Result<Vec<_>>>()?;
+        let works = selected
+            .works
+            .iter()
+            .map(|&i| (selected.articles[i].id.clone(), selected.articles[i].title.clone(), i))
+            .collect();
+        let quotes = selected
+            .quotes
+            .iter()
+            .filter(|(_, _, named)| *named)
+            .map(|(i, stored, _)| {
+                let article = &selected.articles[*i];
+                QuoteJob {
+                    article_id: article.id.clone(),
+                    item: *i,
+                    stored: stored.clone(),
+                    context: context_of(article, stored).map(str::to_string),
+                    locator: pinpoint(article, stored),
+                }
+            })
+            .collect();
+        let missing = selected
+            .articles
+            .iter()
+            .filter(|a| !a.missing.is_empty())
+            .map(|a| MissingFields {
+                article_id: a.id.clone(),
+                citekey: self.archive.citekey(&a.id).ok().flatten().unwrap_or_default(),
+                title: a.title.clone(),
+                missing: a.missing.clone(),
+            })
+            .collect();
+        Ok(CitationsJob {
+            engine: Arc::clone(&self.engine),
+            options: options.clone(),
+            locator,
+            items,
+            works,
+            quotes,
+            missing,
+        })
+    }
+
+    /// Cites a selection in one go (the command line; the window renders the job off its
+    /// archive lock).
+    pub fn cite_selection(
+        &self,
+        selection: &Selection,
+        options: &CiteOptions,
+    ) -> Result<Citations> {
+        self.citations_job(selection, options)?.render()
+    }
+}
+
+impl CitationsJob {
+    pub fn render(self) -> Result<Citations> {
+        let (style, format) = (self.options.style.as_str(), self.options.format);
+        let id = |i: usize| self.items[i]["id"].as_str().unwrap_or_default().to_string();
+        // Works go into one document, as a paper cites them: notes numbered in order, a
+        // repeated work shortened as the style says, and one bibliography of everything.
+        let cites: Vec<CiteRequest> = self
+            .works
+            .iter()
+            .map(|(_, _, i)| CiteRequest::one(CiteItem::new(id(*i)).at(self.locator.clone())))
+            .collect();
+        let doc = self.engine.cite_many(style, &self.items, &cites, format)?;
+        let works: Vec<CitedWork> = self
+            .works
+            .iter()
+            .zip(&doc.citations)
+            .map(|((article_id, title, _), cite)| CitedWork {
+                article_id: article_id.clone(),
+                title: title.clone(),
+                note: cite.note,
+                citation: cite.text.clone(),
+            })
+            .collect();
+        let mut quotes = Vec::with_capacity(self.quotes.len());
+        for job in &self.quotes {
+            let citation = QuoteCitation {
+                quote: &job.stored.quote,
+                context: job.context.as_deref(),
+                item: &self.items[job.item],
+                locator: Some(job.locator.clone()),
+            };
+            let out = self.engine.cite_quote(style, &citation, format)?;
+            quotes.push(CitedQuote {
+                article_id: job.article_id.clone(),
+                quote_id: job.stored.id.clone(),
+                words: out.words,
+                speaker: out.speaker,
+                descriptor: out.descriptor,
+                citation: out.citation,
+                quoted_in: out.quoted_in,
+                attribution: out.attribution,
+            });
+        }
+        let bibliography: Vec<String> = doc.bibliography.into_iter().map(|e| e.text).collect();
+        let document = (format == Format::Rtf).then(|| {
+            let mut paragraphs: Vec<&str> = Vec::new();
+            for quote in &quotes {
+                paragraphs.extend([quote.attribution.as_str(), quote.quoted_in.as_str()]);
+            }
+            paragraphs.extend(works.iter().map(|w| w.citation.as_str()));
+            paragraphs.extend(bibliography.iter().map(String::as_str));
+            cite::rtf_document(&paragraphs, doc.hanging_indent)
+        });
+        Ok(Citations {
+            style: self.options.style,
+            format,
+            works,
+            quotes,
+            bibliography,
+            document,
+            missing: self.missing,
+        })
+    }
+}
+
+/// "paragraph:9", "page:3-4" → a CSL locator (the engine checks the label is CSL's).
+fn parse_locator(text: &str) -> Result<Locator> {
+    match text.split_once(':') {
+        Some((label, value)) if !label.trim().is_empty() && !value.trim().is_empty() => {
+            Ok(Locator::new(label.trim(), value.trim()))
+        }
+        _ => Err(Error::InvalidLocator(text.to_string())),
+    }
+}
