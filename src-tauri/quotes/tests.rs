@@ -591,10 +591,10 @@ fn pseudo_random_text_never_panics() {
 #[test]
 fn huge_paragraph_is_handled_in_one_pass() {
     let sentence = "Lee said the talks “had stalled”, said Lee, and said ";
-    let text = sentence.repeat(20_000);
+    let text = sentence.repeat(5_000);
     let n = text.chars().count();
     let found = extract(&text, &[Span { start: 0, end: n }]);
-    assert!(found.len() < 60_000);
+    assert!(found.len() < 15_000);
 }
 
 #[test]
