@@ -127,3 +127,56 @@ fn a_killed_import_loses_nothing_the_archive_stored() {
     let found = sb.json(&["search", "Khasan", "--limit", "5000", "--json"]);
     assert_eq!(found["total"].as_u64().unwrap() as usize, listed, "every stored article is found");
 }
+
+/// The four languages' fixtures in one archive, searched as a researcher would.
+#[test]
+fn the_query_language_over_articles_in_four_languages() {
+    let sb = Sandbox::new();
+    let files: Vec<String> = [
+        "quotes/reuters-rason-cargo.txt",
+        "quotes/tass-ru-lavrov.txt",
+        "quotes/yonhap-ko-rason.txt",
+        "quotes/xinhua-zh-briefing.txt",
+    ]
+    .iter()
+    .map(|f| fixture(f).to_str().unwrap().to_string())
+    .collect();
+    let mut args = vec!["import", "--json"];
+    args.extend(files.iter().map(String::as_str));
+    assert_eq!(sb.json(&args)["imported"], 4);
+    let search = |query: &str| sb.json(&["search", query, "--limit", "50", "--json"]);
+    let titles = |results: &serde_json::Value| -> Vec<String> {
+        let mut t: Vec<String> = results["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["title"].as_str().unwrap().to_string())
+            .collect();
+        t.dedup();
+        t
+    };
+
+    // Russian stems: «сотрудничества» finds «сотрудничество»; lang: narrows to Russian.
+    let ru = search("lang:ru сотрудничества");
+    assert!(ru["total"].as_u64().unwrap() >= 1, "{ru}");
+    assert!(titles(&ru).iter().all(|t| t.starts_with("Лавров")), "{ru}");
+    // Korean and Chinese words find their articles.
+    assert!(titles(&search("나선항")).iter().any(|t| t.starts_with("북한")));
+    assert!(titles(&search("外交部")).iter().any(|t| t.starts_with("外交部")));
+    // A speaker's quotes, in their own script, with facets counting them.
+    let mao = search("speaker:毛宁 kind:quote");
+    assert!(mao["total"].as_u64().unwrap() >= 3, "{mao}");
+    assert!(mao["hits"].as_array().unwrap().iter().all(|h| h["speaker"] == "毛宁"));
+    let speakers = mao["facets"]["speaker"].as_array().unwrap();
+    assert_eq!(speakers[0]["value"], "毛宁");
+    assert_eq!(speakers[0]["count"], mao["total"]);
+    // Dates and publications from the clips' headers.
+    let dated = search("date:2025-05-15..2025-05-20 kind:article");
+    assert_eq!(titles(&dated).len(), 2, "Yonhap of the 15th and Xinhua of the 20th: {dated}");
+    let years = search("kind:article")["facets"]["year"].clone();
+    assert!(years.as_array().unwrap().iter().any(|y| y["value"] == "2025"), "{years}");
+    // A malformed query points at its problem.
+    let bad = sb.run(&["search", "speaker:毛宁 date:2025-13"]);
+    assert!(!bad.ok);
+    assert!(bad.stderr.contains("column"), "{}", bad.stderr);
+}
