@@ -11,7 +11,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
-use sourcebook::cite::{CiteEngine, CiteItem, CiteRequest, Format};
+use sourcebook::cite::{CiteEngine, CiteItem, CiteRequest, Format, Locator};
 
 /// The styles measured, with the locale they are rendered in (as `cite::style` bundles them).
 const STYLES: [(&str, &str, &str); 2] = [
@@ -26,6 +26,9 @@ const LOCALE_EN_US: &str = include_str!("../src-tauri/cite/styles/locales-en-US.
 const LOCALE_EN_GB: &str = include_str!("../src-tauri/cite/styles/locales-en-GB.xml");
 /// How many items the live-preview figure renders.
 const PREVIEW: usize = 20;
+/// The footnotes of a paper, compared between the engines: citations of a pool of items.
+const DOCUMENT_CITATIONS: usize = 150;
+const DOCUMENT_ITEMS: usize = 60;
 
 fn main() {
     let count: usize = std::env::args()
@@ -42,14 +45,32 @@ fn main() {
         let start = Instant::now();
         engine.prepare(style).expect("engine builds");
         let warm_up = start.elapsed();
-        let start = Instant::now();
+        let (start, cpu_start) = (Instant::now(), cpu_time());
         let doc = engine.cite_many(style, &items, &[], Format::Text).expect("bibliography renders");
         let render = start.elapsed();
+        let render_cpu = cpu_time().zip(cpu_start).map(|(end, start)| end.saturating_sub(start));
         let entries: Vec<(String, String)> =
             doc.bibliography.into_iter().map(|e| (e.id, e.text)).collect();
-        ours.push(Side { warm_up, render, entries });
+        ours.push(Side { warm_up, render, render_cpu, entries });
     }
-    let node = node_side(&items);
+    let pool = &items[..DOCUMENT_ITEMS.min(items.len())];
+    let cites = document_cites(pool);
+    let runs = vec![node_run(0, &items, &[]), node_run(1, &items, &[]), node_run(0, pool, &cites)];
+    let node_results = run_node(runs);
+    let node: Option<Vec<Side>> = node_results.as_ref().map(|results| {
+        results[..STYLES.len()]
+            .iter()
+            .enumerate()
+            .map(|(n, r)| Side {
+                // The first run also loaded citeproc-js.
+                warm_up: ms(&r["build_ms"])
+                    + if n == 0 { ms(&r["load_ms"]) } else { Duration::ZERO },
+                render: ms(&r["render_ms"]),
+                render_cpu: Some(ms(&r["render_cpu_ms"])),
+                entries: node_entries(r),
+            })
+            .collect()
+    });
 
     println!();
     println!(
@@ -71,6 +92,15 @@ fn main() {
                     "",
                     ratio(q.warm_up + q.render, js.warm_up + js.render)
                 );
+                if let (Some(q_cpu), Some(js_cpu)) = (q.render_cpu, js.render_cpu) {
+                    println!(
+                        "{:<28} bibliography in CPU time: QuickJS {:.2}s, Node {:.2}s, ratio {:.1}×",
+                        "",
+                        q_cpu.as_secs_f64(),
+                        js_cpu.as_secs_f64(),
+                        ratio(q_cpu, js_cpu)
+                    );
+                }
                 let differing = differing(&q.entries, &js.entries);
                 println!(
                     "{:<28} identical entries: {}/{} ({differing} differ)",
@@ -87,6 +117,12 @@ fn main() {
     );
 
     println!();
+    match &node_results {
+        Some(results) => compare_document(&engine, pool, &cites, &results[STYLES.len()]),
+        None => println!("document: not compared (no `node` on PATH)"),
+    }
+
+    println!();
     preview(&engine, &items[..PREVIEW.min(items.len())]);
 }
 
@@ -94,6 +130,9 @@ fn main() {
 struct Side {
     warm_up: Duration,
     render: Duration,
+    /// The process's CPU time while rendering the bibliography, which a busy machine
+    /// distorts less than wall-clock time.
+    render_cpu: Option<Duration>,
     entries: Vec<(String, String)>,
 }
 
@@ -109,6 +148,16 @@ impl Side {
     }
 }
 
+/// This process's user and system CPU time so far (Linux; `None` elsewhere).
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th,
+    // in clock ticks of 1/100 s (USER_HZ, fixed for /proc).
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
 fn ratio(a: Duration, b: Duration) -> f64 {
     a.as_secs_f64() / b.as_secs_f64().max(1e-9)
 }
@@ -122,48 +171,109 @@ fn differing(a: &[(String, String)], b: &[(String, String)]) -> usize {
     differences.len() + a.len().abs_diff(b.len())
 }
 
-/// citeproc-js under Node on the same items, styles and locales (`benches/cite_node.mjs`).
-fn node_side(items: &[Value]) -> Option<Vec<Side>> {
+/// The runs of `benches/cite_node.mjs` (citeproc-js under Node, on the same styles and
+/// locales), or `None` without Node.
+fn run_node(runs: Vec<Value>) -> Option<Vec<Value>> {
     let script = Path::new(file!()).with_file_name("cite_node.mjs");
     let dir = tempfile::tempdir().expect("temp dir");
     let job_path = dir.path().join("job.json");
-    let runs: Vec<Value> = STYLES
-        .iter()
-        .map(|(name, locale, xml)| {
-            json!({ "name": name, "xml": xml, "locale": locale, "format": "text",
-                    "items": items, "clusters": [], "bibliography": true })
-        })
-        .collect();
     let job = json!({ "locales": { "en-US": LOCALE_EN_US, "en-GB": LOCALE_EN_GB }, "runs": runs });
     std::fs::write(&job_path, job.to_string()).expect("job written");
-    let out = match Command::new("node").arg(&script).arg(&job_path).output() {
-        Ok(out) if out.status.success() => out,
+    match Command::new("node").arg(&script).arg(&job_path).output() {
+        Ok(out) if out.status.success() => {
+            Some(serde_json::from_slice(&out.stdout).expect("node's JSON"))
+        }
         Ok(out) => {
             eprintln!("node failed: {}", String::from_utf8_lossy(&out.stderr));
-            return None;
+            None
         }
-        Err(_) => return None,
-    };
-    let results: Vec<Value> = serde_json::from_slice(&out.stdout).expect("node's JSON");
-    let ms = |v: &Value| Duration::from_secs_f64(v.as_f64().unwrap_or(0.0) / 1000.0);
-    Some(
-        results
-            .iter()
-            .enumerate()
-            .map(|(n, r)| {
-                let load = if n == 0 { ms(&r["load_ms"]) } else { Duration::ZERO };
-                let entries = r["bib"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .map(|e| {
-                        (e[0].as_str().unwrap_or("").into(), e[1].as_str().unwrap_or("").into())
-                    })
-                    .collect();
-                Side { warm_up: load + ms(&r["build_ms"]), render: ms(&r["render_ms"]), entries }
-            })
-            .collect(),
-    )
+        Err(_) => None,
+    }
+}
+
+fn node_run(style: usize, items: &[Value], cites: &[CiteRequest]) -> Value {
+    let (name, locale, xml) = STYLES[style];
+    let clusters: Vec<Value> = cites
+        .iter()
+        .enumerate()
+        .map(|(n, cite)| {
+            let items: Vec<Value> = cite
+                .items
+                .iter()
+                .map(|item| match &item.locator {
+                    Some(l) => json!({ "id": item.id, "label": l.label, "locator": l.value }),
+                    None => json!({ "id": item.id }),
+                })
+                .collect();
+            json!([format!("c{n}"), items])
+        })
+        .collect();
+    json!({ "name": name, "xml": xml, "locale": locale, "format": "text", "items": items,
+            "clusters": clusters, "bibliography": true })
+}
+
+fn ms(v: &Value) -> Duration {
+    Duration::from_secs_f64(v.as_f64().unwrap_or(0.0) / 1000.0)
+}
+
+fn node_entries(result: &Value) -> Vec<(String, String)> {
+    let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+    result["bib"].as_array().into_iter().flatten().map(|e| (text(&e[0]), text(&e[1]))).collect()
+}
+
+/// A paper's footnotes: citations of a pool of the items in a generated order, some at a
+/// page or paragraph, every fifth repeating the one before (an "ibid." position).
+fn document_cites(items: &[Value]) -> Vec<CiteRequest> {
+    let mut rng = Rng(0xD0C5);
+    let mut previous = 0;
+    (0..DOCUMENT_CITATIONS)
+        .map(|n| {
+            let i = if n % 5 == 4 { previous } else { rng.next() % items.len() };
+            previous = i;
+            let locator = match rng.next() % 3 {
+                0 => None,
+                1 => Some(Locator::page((1 + rng.next() % 300).to_string())),
+                _ => Some(Locator::paragraph(1 + rng.next() % 30)),
+            };
+            let id = items[i]["id"].as_str().unwrap_or_default();
+            CiteRequest::one(CiteItem::new(id).at(locator))
+        })
+        .collect()
+}
+
+/// The footnotes of `document_cites` and their bibliography, by both engines.
+fn compare_document(engine: &CiteEngine, items: &[Value], cites: &[CiteRequest], node: &Value) {
+    let (style, _, _) = STYLES[0];
+    let start = Instant::now();
+    let doc = engine.cite_many(style, items, cites, Format::Text).expect("document renders");
+    let ours = start.elapsed();
+    let notes: Vec<(String, String)> =
+        doc.citations.iter().enumerate().map(|(n, c)| (format!("c{n}"), c.text.clone())).collect();
+    let theirs: Vec<(String, String)> = (0..cites.len())
+        .map(|n| {
+            let id = format!("c{n}");
+            let text = node["cites"][&id].as_str().unwrap_or_default().to_string();
+            (id, text)
+        })
+        .collect();
+    println!(
+        "document, {style}: {} notes citing {} items: QuickJS {:.2}s, Node {:.2}s",
+        cites.len(),
+        items.len(),
+        ours.as_secs_f64(),
+        ms(&node["render_ms"]).as_secs_f64()
+    );
+    let differing_notes = differing(&notes, &theirs);
+    let entries: Vec<(String, String)> =
+        doc.bibliography.into_iter().map(|e| (e.id, e.text)).collect();
+    let differing_entries = differing(&entries, &node_entries(node));
+    println!(
+        "  identical notes: {}/{}, identical bibliography entries: {}/{}",
+        notes.len() - differing_notes.min(notes.len()),
+        notes.len(),
+        entries.len() - differing_entries.min(entries.len()),
+        entries.len()
+    );
 }
 
 /// What the UI's live preview does, with the engines built: show one item after switching

@@ -3,8 +3,8 @@
 // Usage: node benches/cite_node.mjs JOB.json > RESULT.json
 // JOB: {locales: {"en-US": xml, ...}, runs: [{name, xml, locale, format, items,
 //       clusters: [[citationID, [citationItem, ...]], ...], bibliography: bool}]}
-// RESULT: [{name, load_ms, build_ms, render_ms, cites: {citationID: text},
-//           bib: [[itemId, entry], ...] | null}]
+// RESULT: [{name, load_ms, build_ms, render_ms, render_cpu_ms (the process's CPU time),
+//           cites: {citationID: text}, bib: [[itemId, entry], ...] | null}]
 // Rendering follows Sourcebook's shim (src-tauri/cite/shim.js) step for step, with the same
 // citeproc-js (ui/node_modules) and Node's own Intl collation, so the two outputs should be
 // identical and the times comparable.
@@ -31,21 +31,20 @@ for (const run of job.runs) {
   const buildStart = performance.now();
   const engine = new CSL.Engine(sys, run.xml, run.locale, true);
   const renderStart = performance.now();
+  const cpuStart = process.cpuUsage();
   const ids = run.items.map((item) => String(item.id));
+  engine.updateItems(ids);
   const clusters = run.clusters || [];
-  const cited = [...new Set(clusters.flatMap(([, items]) => items.map((i) => String(i.id))))];
-  const citedSet = new Set(cited);
-  const uncited = ids.filter((id) => !citedSet.has(id));
-  engine.updateItems(cited.length ? cited : ids);
-  if (cited.length && uncited.length) engine.updateUncitedItems(uncited);
+  const cited = new Set(clusters.flatMap(([, items]) => items.map((i) => String(i.id))));
+  const uncited = ids.filter((id) => !cited.has(id));
+  if (clusters.length && uncited.length) engine.updateUncitedItems(uncited);
   engine.setOutputFormat(run.format);
   const cites = {};
   const pre = [];
   clusters.forEach(([citationID, citationItems], n) => {
     const noteIndex = engine.opt.xclass === "note" ? n + 1 : 0;
     const citation = { citationID, citationItems, properties: { noteIndex } };
-    const [, updates] = engine.processCitationCluster(
-      citation, pre.slice(), [], CSL.ASSUME_ALL_ITEMS_REGISTERED);
+    const [, updates] = engine.processCitationCluster(citation, pre.slice(), []);
     for (const [, text, id] of updates) cites[id] = trim(text);
     pre.push([citationID, noteIndex]);
   });
@@ -55,11 +54,13 @@ for (const run of job.runs) {
     if (made) bib = made[0].entry_ids.map((ids, i) => [String(ids[0]), trim(made[1][i])]);
   }
   const end = performance.now();
+  const cpu = process.cpuUsage(cpuStart);
   results.push({
     name: run.name,
     load_ms: loadMs,
     build_ms: renderStart - buildStart,
     render_ms: end - renderStart,
+    render_cpu_ms: (cpu.user + cpu.system) / 1000,
     cites,
     bib,
   });

@@ -267,12 +267,6 @@ impl Engine for Fts5Engine {
 
 struct LikeEngine(Connection);
 
-impl LikeEngine {
-    fn patterns(q: &Query) -> Vec<&str> {
-        q.like_patterns.to_vec()
-    }
-}
-
 impl Engine for LikeEngine {
     fn search(&mut self, q: &Query) -> Result<Outcome, String> {
         let sql = |e: rusqlite::Error| e.to_string();
@@ -285,7 +279,7 @@ impl Engine for LikeEngine {
         );
         let mut stmt = self.0.prepare_cached(&listed).map_err(sql)?;
         let rows: Vec<(i64, String, String, usize)> = stmt
-            .query_map(rusqlite::params_from_iter(Self::patterns(q)), |r| {
+            .query_map(rusqlite::params_from_iter(q.like_patterns), |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
             })
             .map_err(sql)?
@@ -299,8 +293,7 @@ impl Engine for LikeEngine {
                 q.like,
                 q.filter.sql()
             );
-            count_rows(&self.0, &facet, rusqlite::params_from_iter(Self::patterns(q)))
-                .map_err(sql)?
+            count_rows(&self.0, &facet, rusqlite::params_from_iter(q.like_patterns)).map_err(sql)?
         } else {
             0
         };
@@ -310,7 +303,7 @@ impl Engine for LikeEngine {
     fn articles_matching(&mut self, q: &Query) -> Result<usize, String> {
         let sql = format!("SELECT count(*) FROM articles a WHERE {}{}", q.like, q.filter.sql());
         self.0
-            .query_row(&sql, rusqlite::params_from_iter(Self::patterns(q)), |r| r.get(0))
+            .query_row(&sql, rusqlite::params_from_iter(q.like_patterns), |r| r.get(0))
             .map_err(|e| e.to_string())
     }
 }

@@ -144,13 +144,15 @@ impl CitationsJob {
         }
         let bibliography: Vec<String> = doc.bibliography.into_iter().map(|e| e.text).collect();
         let document = (format == Format::Rtf).then(|| {
-            let mut paragraphs: Vec<&str> = Vec::new();
+            // The hanging indent is the bibliography's; notes and sentences stand flush.
+            let mut flush: Vec<&str> = Vec::new();
             for quote in &quotes {
-                paragraphs.extend([quote.attribution.as_str(), quote.quoted_in.as_str()]);
+                flush.extend([quote.attribution.as_str(), quote.quoted_in.as_str()]);
             }
-            paragraphs.extend(works.iter().map(|w| w.citation.as_str()));
-            paragraphs.extend(bibliography.iter().map(String::as_str));
-            cite::rtf_document(&paragraphs, doc.hanging_indent)
+            flush.extend(works.iter().map(|w| w.citation.as_str()));
+            let body = cite::rtf_document(&flush, false);
+            let entries = cite::rtf_document(&bibliography, doc.hanging_indent);
+            join_rtf(&body, &entries)
         });
         Ok(Citations {
             style: self.options.style,
@@ -172,4 +174,11 @@ fn parse_locator(text: &str) -> Result<Locator> {
         }
         _ => Err(Error::InvalidLocator(text.to_string())),
     }
+}
+
+/// One RTF document of two: the second's paragraphs after the first's.
+fn join_rtf(first: &str, second: &str) -> String {
+    let head = first.strip_suffix('}').unwrap_or(first);
+    let tail = second.split_once('\n').map_or("}", |(_, rest)| rest);
+    format!("{head}{tail}")
 }

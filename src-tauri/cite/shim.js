@@ -85,27 +85,20 @@
         ids.push(itemId);
       });
       engine.restoreProcessorState([]);
-      // Items are registered as citeproc's rebuildProcessorState registers them: the cited
-      // ones in order of first citation (numeric styles number them so), then the others,
-      // which stay in the bibliography as uncited items (LaTeX's \nocite). Both are in place
-      // before the first cluster, so disambiguation ("2024a") counts every item, and the
-      // clusters need not re-register the items one by one (ASSUME_ALL_ITEMS_REGISTERED),
-      // which made a document of n citations cost n registrations.
+      engine.updateItems(ids);
+      // Each cluster re-registers the items cited so far, which would drop the others from
+      // the bibliography: register those as uncited items (LaTeX's \nocite), before the
+      // first cluster so that disambiguation ("2024a") counts them too. (Citing with
+      // ASSUME_ALL_ITEMS_REGISTERED instead, as rebuildProcessorState does, skips the
+      // re-registering but gives another name disambiguation in MLA than the reference
+      // renderings' one-cluster-at-a-time documents.)
       var clusters = JSON.parse(clustersJson);
-      var cited = [];
-      var seen = {};
+      var cited = {};
       clusters.forEach(function (cluster) {
-        cluster[1].forEach(function (item) {
-          var itemId = String(item.id);
-          if (!seen[itemId]) {
-            seen[itemId] = true;
-            cited.push(itemId);
-          }
-        });
+        cluster[1].forEach(function (item) { cited[String(item.id)] = true; });
       });
-      var uncited = ids.filter(function (itemId) { return !seen[itemId]; });
-      engine.updateItems(cited.length ? cited : ids);
-      if (cited.length && uncited.length) {
+      var uncited = ids.filter(function (itemId) { return !cited[itemId]; });
+      if (clusters.length && uncited.length) {
         engine.updateUncitedItems(uncited);
       }
       engine.setOutputFormat(format);
@@ -115,8 +108,7 @@
         var noteIndex = engine.opt.xclass === "note" ? n + 1 : 0;
         var citation = { citationID: cluster[0], citationItems: cluster[1],
           properties: { noteIndex: noteIndex } };
-        var updates = engine.processCitationCluster(citation, pre.slice(), [],
-          CSL.ASSUME_ALL_ITEMS_REGISTERED)[1];
+        var updates = engine.processCitationCluster(citation, pre.slice(), [])[1];
         updates.forEach(function (u) { cites[u[2]] = trim(u[1]); });
         pre.push([cluster[0], noteIndex]);
       });
