@@ -165,8 +165,7 @@ impl Archive {
 
     /// The citekey an article's work was given at its first export, if any.
     pub fn citekey(&self, article_id: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
+        self.conn
             .query_row(
                 "SELECT s.citekey FROM articles a JOIN sources s ON s.id = a.source_id
                  WHERE a.id = ?1",
@@ -174,7 +173,7 @@ impl Archive {
                 |r| r.get::<_, Option<String>>(0),
             )
             .optional()?
-            .ok_or_else(|| Error::NoSuchArticle(article_id.to_string()))?)
+            .ok_or_else(|| Error::NoSuchArticle(article_id.to_string()))
     }
 
     pub fn citekey_taken(&self, key: &str) -> Result<bool> {

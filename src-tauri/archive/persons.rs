@@ -257,9 +257,12 @@ impl Archive {
     }
 }
 
+/// The first and last dates a role was stated on, and the articles that stated it.
+type RoleSpan<'a> = (Option<&'a str>, Option<&'a str>, Vec<&'a str>);
+
 /// Each distinct descriptor with the span of dates it was used in.
 fn roles(quotes: &[PersonQuote]) -> Vec<PersonRole> {
-    let mut by_role: BTreeMap<&str, (Option<&str>, Option<&str>, Vec<&str>)> = BTreeMap::new();
+    let mut by_role: BTreeMap<&str, RoleSpan> = BTreeMap::new();
     for q in quotes {
         let Some(descriptor) = q.quote.quote.descriptor.as_deref() else { continue };
         let entry = by_role.entry(descriptor).or_default();

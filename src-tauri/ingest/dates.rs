@@ -110,7 +110,7 @@ fn is_relative_time(s: &str) -> bool {
     const AGO: &[&str] = &["ago", "назад", "전", "前"];
     let Some((_, _, rest)) = number(s) else { return false };
     let rest: String = rest.split_whitespace().collect::<String>().to_lowercase();
-    let rest = rest.trim_end_matches(|c: char| c == '.' || c == ',');
+    let rest = rest.trim_end_matches(['.', ',']);
     AGO.iter().any(|ago| rest.strip_suffix(ago).is_some_and(|unit| UNITS.contains(&unit)))
 }
 
