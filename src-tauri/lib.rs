@@ -406,11 +406,21 @@ impl Sourcebook {
     pub fn resolve_id(&self, prefix: &str) -> Result<String> {
         // Every command that names an article comes through here: look it up by the key
         // rather than listing the archive.
-        let mut matches = self.archive.ids_starting_with(prefix, 2)?;
+        self.resolve(archive::Kind::Article, prefix)
+    }
+
+    /// The one id of `kind` that starts with `prefix`.
+    fn resolve(&self, kind: archive::Kind, prefix: &str) -> Result<String> {
+        let what = match kind {
+            archive::Kind::Article => "article",
+            archive::Kind::Quote => "quote",
+            archive::Kind::Person => "person",
+        };
+        let mut matches = self.archive.ids_starting_with(kind, prefix, 2)?;
         match matches.len() {
             1 => Ok(matches.remove(0)),
-            0 => Err(Error::NoMatch { what: "article", prefix: prefix.to_string() }),
-            _ => Err(Error::Ambiguous { what: "article", prefix: prefix.to_string() }),
+            0 => Err(Error::NoMatch { what, prefix: prefix.to_string() }),
+            _ => Err(Error::Ambiguous { what, prefix: prefix.to_string() }),
         }
     }
 

@@ -2,7 +2,7 @@
 //! roles over time and quotes; merging two entries that are one person.
 
 use crate::model::{Person, PersonSummary};
-use crate::{Error, Result, Sourcebook};
+use crate::{Result, Sourcebook};
 
 impl Sourcebook {
     pub fn persons(&self) -> Result<Vec<PersonSummary>> {
@@ -14,12 +14,7 @@ impl Sourcebook {
         if let Some(id) = self.archive.person_named(key)? {
             return Ok(id);
         }
-        let mut ids = self.archive.person_ids_starting_with(key)?;
-        match ids.len() {
-            1 => Ok(ids.remove(0)),
-            0 => Err(Error::NoMatch { what: "person", prefix: key.to_string() }),
-            _ => Err(Error::Ambiguous { what: "person", prefix: key.to_string() }),
-        }
+        self.resolve(crate::archive::Kind::Person, key)
     }
 
     pub fn person(&self, key: &str) -> Result<Person> {

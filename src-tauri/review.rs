@@ -7,12 +7,7 @@ use crate::{Error, Result, Sourcebook};
 impl Sourcebook {
     /// Resolves a full quote id or a unique prefix of one.
     pub fn resolve_quote(&self, prefix: &str) -> Result<String> {
-        let mut ids = self.archive.quote_ids_starting_with(prefix, 2)?;
-        match ids.len() {
-            1 => Ok(ids.remove(0)),
-            0 => Err(Error::NoMatch { what: "quote", prefix: prefix.to_string() }),
-            _ => Err(Error::Ambiguous { what: "quote", prefix: prefix.to_string() }),
-        }
+        self.resolve(crate::archive::Kind::Quote, prefix)
     }
 
     /// One stored quote with the id of its article.

@@ -229,19 +229,6 @@ impl Archive {
         Ok(count as usize)
     }
 
-    /// Up to `limit` article ids starting with `prefix`, found through the primary key: ids
-    /// are ASCII, so every match sorts in `[prefix, prefix + DEL)`.
-    pub fn ids_starting_with(&self, prefix: &str, limit: usize) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id FROM live_articles WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3",
-        )?;
-        let upper = format!("{prefix}\u{7f}");
-        let ids = stmt
-            .query_map(params![prefix, upper, limit as i64], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(ids)
-    }
-
     pub fn article_ids(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare("SELECT id FROM live_articles ORDER BY id")?;
         let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;

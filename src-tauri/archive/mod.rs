@@ -90,6 +90,33 @@ impl Archive {
     }
 }
 
+/// What an id names, for finding ids by their first characters.
+#[derive(Debug, Clone, Copy)]
+pub enum Kind {
+    Article,
+    Quote,
+    Person,
+}
+
+impl Archive {
+    /// Up to `limit` ids of `kind` starting with `prefix`, found through the primary key: ids
+    /// are ASCII, so every match sorts in `[prefix, prefix + DEL)`. Trashed articles are left
+    /// out.
+    pub fn ids_starting_with(&self, kind: Kind, prefix: &str, limit: usize) -> Result<Vec<String>> {
+        let table = match kind {
+            Kind::Article => "live_articles",
+            Kind::Quote => "quotes",
+            Kind::Person => "persons",
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT id FROM {table} WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3"
+        ))?;
+        let upper = format!("{prefix}\u{7f}");
+        let ids = stmt.query_map(rusqlite::params![prefix, upper, limit as i64], |r| r.get(0))?;
+        Ok(ids.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
 fn bump_generation(tx: &rusqlite::Transaction) -> Result<()> {
     tx.execute("UPDATE archive_state SET value = value + 1 WHERE key = 'generation'", [])?;
     Ok(())

@@ -108,15 +108,6 @@ impl Archive {
         Ok(self.names_of(id)?.into_iter().filter(|n| n != name).collect())
     }
 
-    /// Ids of persons starting with `prefix`.
-    pub fn person_ids_starting_with(&self, prefix: &str) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id FROM persons WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 2",
-        )?;
-        let ids = stmt.query_map(params![prefix, format!("{prefix}\u{7f}")], |r| r.get(0))?;
-        Ok(ids.collect::<rusqlite::Result<_>>()?)
-    }
-
     /// The person whose name or alias is `name` in any spelling.
     pub fn person_named(&self, name: &str) -> Result<Option<String>> {
         Ok(self

@@ -119,18 +119,6 @@ impl Archive {
         Ok((article_id, quote))
     }
 
-    /// Ids of quotes starting with `prefix` (ids are ASCII: the range is exact).
-    pub fn quote_ids_starting_with(&self, prefix: &str, limit: usize) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id FROM quotes WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3",
-        )?;
-        let upper = format!("{prefix}\u{7f}");
-        let ids = stmt
-            .query_map(params![prefix, upper, limit as i64], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(ids)
-    }
-
     /// Marks a quote as checked by a person; an edited or hand-made quote stays as it is.
     pub fn confirm_quote(&mut self, id: &str) -> Result<()> {
         let tx = self.conn.transaction()?;

@@ -84,23 +84,6 @@ fn render_refuses_a_broken_items_file() {
     assert!(run.stderr.contains("not a CSL-JSON array"), "{}", run.stderr);
 }
 
-/// The seed with what a citation needs filled in.
-fn cited_seed(sb: &Sandbox) -> String {
-    let id = sb.import_seed();
-    sb.json(&[
-        "edit",
-        &id,
-        "--author",
-        "Park, Chan-kyong",
-        "--date",
-        "2024-07-09",
-        "--publication",
-        "South China Morning Post",
-        "--json",
-    ]);
-    id
-}
-
 fn quote_id(sb: &Sandbox, id: &str, words: &str) -> String {
     sb.json(&["show", id, "--json"])["quotes"]
         .as_array()
@@ -116,7 +99,7 @@ fn quote_id(sb: &Sandbox, id: &str, words: &str) -> String {
 #[test]
 fn a_locator_pins_the_paragraph_and_formats_carry_the_italics() {
     let sb = Sandbox::new();
-    let id = cited_seed(&sb);
+    let id = sb.import_cited_seed();
     let cite = |format: &str| {
         let out = sb.json(&[
             "cite",
@@ -151,7 +134,7 @@ fn a_locator_pins_the_paragraph_and_formats_carry_the_italics() {
 #[test]
 fn a_quote_is_cited_with_its_words_speaker_and_the_styles_secondary_form() {
     let sb = Sandbox::new();
-    let id = cited_seed(&sb);
+    let id = sb.import_cited_seed();
     let burden = quote_id(&sb, &id, "quite a burden");
     let quoted_in = |style: &str| {
         let out = sb.json(&["cite", &burden, "--style", style, "--json"]);

@@ -9,18 +9,7 @@ use crate::{fixture, Sandbox};
 
 /// The seed with its metadata filled in, and a Zotero BibTeX file's records.
 fn archive(sb: &Sandbox) -> String {
-    let id = sb.import_seed();
-    sb.json(&[
-        "edit",
-        &id,
-        "--author",
-        "Park, Chan-kyong",
-        "--date",
-        "2024-07-09",
-        "--publication",
-        "South China Morning Post",
-        "--json",
-    ]);
+    let id = sb.import_cited_seed();
     let bib = fixture("records/zotero.bib");
     assert!(sb.run(&["import", bib.to_str().unwrap()]).ok);
     id

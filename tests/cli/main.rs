@@ -78,6 +78,23 @@ impl Sandbox {
         report["outcomes"][0]["article_id"].as_str().unwrap().to_string()
     }
 
+    /// Imports the seed with what a citation needs filled in: author, date, publication.
+    pub fn import_cited_seed(&self) -> String {
+        let id = self.import_seed();
+        self.json(&[
+            "edit",
+            &id,
+            "--author",
+            "Park, Chan-kyong",
+            "--date",
+            "2024-07-09",
+            "--publication",
+            "South China Morning Post",
+            "--json",
+        ]);
+        id
+    }
+
     pub fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
         let path = self.dir.path().join(name);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
