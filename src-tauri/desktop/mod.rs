@@ -8,17 +8,17 @@ use tauri::ipc::{InvokeBody, Request};
 use tauri::{AppHandle, Emitter, Manager, State};
 
 use crate::model::{
-    ArchiveInfo, Article, ArticleSummary, Citation, Collection, CollectionItem, ImportReport,
-    IpcError, MetaPatch, Person, PersonSummary, QuoteInput, QuotePatch, SearchResults, StoredQuote,
-    StyleInfo,
+    ArchiveInfo, Article, ArticleSummary, Citation, Citations, CiteOptions, Collection,
+    CollectionItem, Export, ExportFormat, ImportReport, IpcError, MetaPatch, Person, PersonSummary,
+    QuoteInput, QuotePatch, SearchRequest, SearchResults, Selection, StoredQuote, StyleInfo,
 };
 use crate::Sourcebook;
 
 type Shared = Mutex<Sourcebook>;
 type Reply<T> = Result<T, IpcError>;
 
-/// Search results shown per query in the window.
-const SEARCH_LIMIT: usize = 50;
+/// The most hits one search call returns; the window pages through the rest.
+const MAX_SEARCH_PAGE: usize = 200;
 
 pub fn run(data_dir: PathBuf) -> crate::Result<()> {
     // GTK aborts with a panic when there is no display; say what to do instead.
@@ -46,6 +46,11 @@ pub fn run(data_dir: PathBuf) -> crate::Result<()> {
             search_archive,
             list_styles,
             cite_article,
+            cite_selection,
+            export_selection,
+            save_export,
+            delete_articles,
+            restore_articles,
             edit_article,
             import_paths,
             import_file,
@@ -118,9 +123,10 @@ fn get_article(state: State<Shared>, id: String) -> Reply<Article> {
     reply(lock(&state).article(&id))
 }
 
+/// One page of a search (the window asks for more as the user scrolls), with facet counts.
 #[tauri::command(async)]
-fn search_archive(state: State<Shared>, query: String) -> Reply<SearchResults> {
-    let request = crate::model::SearchRequest { query, limit: SEARCH_LIMIT, ..Default::default() };
+fn search_archive(state: State<Shared>, request: SearchRequest) -> Reply<SearchResults> {
+    let request = SearchRequest { limit: request.limit.clamp(1, MAX_SEARCH_PAGE), ..request };
     reply(lock(&state).search(&request))
 }
 
@@ -289,4 +295,79 @@ fn collect(state: State<Shared>, name: String, items: Vec<CollectionItem>) -> Re
 #[tauri::command(async)]
 fn uncollect(state: State<Shared>, id: String, items: Vec<CollectionItem>) -> Reply<Collection> {
     reply(lock(&state).uncollect(&id, &items))
+}
+
+/// Cites a selection; the rendering (seconds for a style's first use) runs off the lock.
+#[tauri::command]
+async fn cite_selection(
+    state: State<'_, Shared>,
+    selection: Selection,
+    options: CiteOptions,
+) -> Reply<Citations> {
+    let job = reply(lock(&state).citations_job(&selection, &options))?;
+    blocking(move || reply(job.render())).await
+}
+
+/// A selection as a file's text (BibTeX, RIS, CSL-JSON, Markdown), for the export preview.
+#[tauri::command]
+async fn export_selection(
+    app: AppHandle,
+    selection: Selection,
+    format: ExportFormat,
+    style: String,
+) -> Reply<Export> {
+    with_archive(app, move |sb| sb.export(&selection, format, &style)).await
+}
+
+/// Writes an export to `<data dir>/exports/<name>.<ext>` (there is no save dialog) and returns
+/// the file's path.
+#[tauri::command]
+async fn save_export(
+    app: AppHandle,
+    selection: Selection,
+    format: ExportFormat,
+    style: String,
+    name: String,
+) -> Reply<String> {
+    blocking(move || {
+        let state = app.state::<Shared>();
+        let (export, dir) = {
+            let mut sb = lock(&state);
+            let export = reply(sb.export(&selection, format, &style))?;
+            (export, sb.data_dir().join("exports"))
+        };
+        let stem = file_stem(&name);
+        let path = dir.join(format!("{stem}.{}", format.extension()));
+        std::fs::create_dir_all(&dir)
+            .and_then(|()| std::fs::write(&path, export.content.as_bytes()))
+            .map_err(|e| desktop_error(format!("could not write {}: {e}", path.display())))?;
+        Ok(path.display().to_string())
+    })
+    .await
+}
+
+/// A file name from what the user typed: letters, digits, `-` and `_`, nothing that leaves the
+/// exports folder.
+fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .collect();
+    let stem = stem.trim_matches('-');
+    if stem.is_empty() {
+        "export".to_string()
+    } else {
+        stem.chars().take(80).collect()
+    }
+}
+
+/// Moves articles to the trash; resolves with their full ids, which `restore_articles` takes.
+#[tauri::command]
+async fn delete_articles(app: AppHandle, ids: Vec<String>) -> Reply<Vec<String>> {
+    with_archive(app, move |sb| sb.delete_articles(&ids)).await
+}
+
+#[tauri::command]
+async fn restore_articles(app: AppHandle, ids: Vec<String>) -> Reply<()> {
+    with_archive(app, move |sb| sb.restore_articles(&ids)).await
 }

@@ -232,8 +232,10 @@ impl Paragraph<'_> {
             Role::Verb => {
                 let comma = (cue.end..stop).find(|&k| para.is_punct(k, ",")).unwrap_or(stop);
                 // "said in a text message sent to reporters": a setting runs to the stop.
-                let setting =
-                    para.word_is(cue.end, &["in", "at", "on", "during", "via", "through"]);
+                // "told state news agency RIA Novosti on Wednesday": an audience may too.
+                let setting = para
+                    .word_is(cue.end, &["in", "at", "on", "during", "via", "through"])
+                    || para.word_is(cue.end - 1, &["told", "tells"]);
                 let limit = if setting { POST_SETTING_WORDS } else { POST_WORDS };
                 if para.word_count(cue.end..comma) > limit {
                     return None;

@@ -13,6 +13,15 @@ use crate::model::{QuoteKind, Span};
 
 /// Speech and cognition verbs, longest first so that "续说" wins over "说".
 const CUES: &[&str] = &[
+    // A verb with "称" is one cue, so the verb is not read into the name ("郭嘉昆回应称").
+    "回应称",
+    "回應稱",
+    "表示称",
+    "表示稱",
+    "强调称",
+    "強調稱",
+    "指出称",
+    "指出稱",
     "补充说",
     "補充說",
     "告诉记者",
@@ -44,6 +53,12 @@ const CUES: &[&str] = &[
     "說道",
     "写道",
     "寫道",
+    "声称",
+    "聲稱",
+    "宣称",
+    "宣稱",
+    "坚称",
+    "堅稱",
     "称",
     "稱",
     "说",
@@ -288,7 +303,25 @@ impl Chinese<'_> {
     fn speaker_of(&self, t: usize) -> Option<Mention> {
         let word = self.word(t);
         let cue = self.cue(t)?;
-        speaker(word.strip_suffix(cue.as_str())?)
+        let before = word.strip_suffix(cue.as_str())?;
+        if !before.ends_with(['时', '時']) {
+            return speaker(before);
+        }
+        // "韩立新24日接受《环球时报》记者采访时表示": the cue closes a clause of the time and
+        // place of speaking, which a quoted title may split; the speaker stands before it.
+        let para = self.para;
+        let title_start = if t >= 1 && self.is_quoted(t - 1) {
+            Some(t - 1)
+        } else if t >= 1 && para.is_punct(t - 1, "》") {
+            (t.saturating_sub(5)..t - 1).rev().find(|&k| para.is_punct(k, "《"))
+        } else {
+            None
+        };
+        let opening = match title_start {
+            Some(k) if k >= 1 && para.is_word(k - 1) => self.word(k - 1),
+            _ => before.to_string(),
+        };
+        speaker(before_setting(&opening))
     }
 
     /// A title and name opening a token in narration ("朝鲜外务相崔善姬19日会见了…").
@@ -384,6 +417,20 @@ fn speaker(text: &str) -> Option<Mention> {
         descriptor: None,
         gender: None,
     })
+}
+
+/// The text before the time or place of speaking: up to a digit or a stop word after the
+/// speaker's first title and first two characters, since an institution's name may hold a
+/// stop word ("香港中文大學政治與行政學系副教授").
+fn before_setting(text: &str) -> &str {
+    let title_end = TITLES.iter().filter_map(|t| text.find(t).map(|i| i + t.len())).min();
+    let from = text.char_indices().nth(2).map_or(text.len(), |(i, _)| i);
+    let from = title_end.map_or(from, |e| e.max(from));
+    let end = text[from..]
+        .char_indices()
+        .find(|&(i, c)| c.is_ascii_digit() || STOPS.iter().any(|s| text[from + i..].starts_with(s)))
+        .map_or(text.len(), |(i, _)| from + i);
+    &text[..end]
 }
 
 /// The name at the start of `chars`, up to a digit, a stop word or a non-Han character.

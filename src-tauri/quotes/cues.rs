@@ -88,6 +88,7 @@ const VERBS: &[&str] = &[
     "complained",
     "affirmed",
     "concluded",
+    "concludes",
     "believes",
     "believe",
     "believed",
@@ -147,6 +148,13 @@ const NEEDS_THAT: &[&str] = &[
     "заявил",
     "заявила",
     "заявили",
+    "ответил",
+    "ответила",
+    "ответили",
+    // Neuter forms: an agency or a ministry as the subject ("ЦТАК сообщило, что …").
+    "заявило",
+    "сообщило",
+    "отметило",
     "заявляет",
     "заявляют",
     "сказал",
@@ -232,6 +240,10 @@ const PARTICIPLES: &[&str] = &[
 
 /// Verbs whose object is the speaker when "as saying" follows ("quoted X as saying").
 const RELAYS: &[&str] = &["quoted", "cited", "quotes", "cites"];
+/// Russian verbs whose object, right after them, is the speaker ("цитирует Шойгу агентство").
+const RUSSIAN_RELAYS: &[&str] = &["цитирует", "цитируют", "цитировал", "цитировала", "цитировали"];
+/// Words of a name a Russian relay verb takes as its object.
+const MAX_RELAYED_NAME: usize = 3;
 
 const AUXILIARIES: &[&str] = &["has", "have", "had", "would", "will"];
 /// Adverbs that may stand between an auxiliary and its cue ("has repeatedly said").
@@ -284,6 +296,9 @@ pub fn cue_at(para: &Para, i: usize) -> Option<Cue> {
 
 /// "quoted the ministry as saying": the relayed speaker sits inside the cue.
 fn relay(para: &Para, i: usize) -> Option<Cue> {
+    if para.word_is(i, RUSSIAN_RELAYS) {
+        return russian_relay(para, i);
+    }
     if !para.word_is(i, RELAYS) {
         return None;
     }
@@ -295,6 +310,22 @@ fn relay(para: &Para, i: usize) -> Option<Cue> {
     // The cue is what introduces the words; the relaying verb belongs to the relayer.
     cue.text = format!("as {}", para.lower[as_at + 1]);
     cue.relayed = Some(i + 1..as_at);
+    Some(cue)
+}
+
+/// "«…», — цитирует Шойгу агентство РИА Новости": the capitalised name right after the verb
+/// is its object, the speaker; the outlet that relays follows.
+fn russian_relay(para: &Para, i: usize) -> Option<Cue> {
+    let end = (i + 1..para.toks.len().min(i + 1 + MAX_RELAYED_NAME))
+        .find(|&k| !para.is_capitalized(k))
+        .unwrap_or(para.toks.len().min(i + 1 + MAX_RELAYED_NAME));
+    if end == i + 1 {
+        return None;
+    }
+    // Reported words would follow "что"; without it the words after the name are the outlet.
+    let mut cue = make(para, i, end, Role::Relay, true);
+    cue.text = para.lower[i].clone();
+    cue.relayed = Some(i + 1..end);
     Some(cue)
 }
 

@@ -59,6 +59,21 @@ const CUES: &[&str] = &[
 /// Particles glued to a closing mark that make the quotation speech ("”고", "”라며").
 const QUOTATIVES: &[&str] =
     &["이라고", "라고", "고", "이라며", "라며", "며", "이라면서", "라면서", "면서", "하고"];
+/// Nouns of speech an adnominal quotation modifies ("“…”는 입장을 되풀이했다").
+const SPEECH_NOUNS: &[&str] = &[
+    "입장",
+    "발언",
+    "말",
+    "주장",
+    "뜻",
+    "견해",
+    "의견",
+    "메시지",
+    "취지",
+    "내용",
+    "얘기",
+    "이야기",
+];
 /// Topic and subject particles that end a sentence's subject.
 const SUBJECT_PARTICLES: &[&str] = &["은", "는", "이", "가", "도"];
 /// Sentence adverbs before the subject.
@@ -212,6 +227,8 @@ impl Sentence<'_> {
         let Some((subject_end, mention)) = subject else {
             return;
         };
+        // "“…”는 김성남 국제부장의 발언을 전했다": the words are the one named before the noun.
+        let mention = quotes.first().and_then(|&q| self.owner(q)).unwrap_or(mention);
         let at = para.toks[cue_tok].start;
         findings.attributions.push(Attribution { at, mention, cue, gender: None });
         let said = Said::By(findings.attributions.len() - 1);
@@ -300,14 +317,56 @@ impl Sentence<'_> {
         true
     }
 
-    /// A quoted token followed by a quotative particle ("”고", "”라며").
+    /// A quoted token followed by a quotative particle ("”고", "”라며"), or by an adnominal one
+    /// before a noun of speech ("”는 입장을").
     fn is_speech(&self, t: usize) -> bool {
         let para = self.para;
-        para.toks.get(t + 1).is_some_and(|next| {
-            next.start == para.toks[t].end
-                && next.kind == TokKind::Word
-                && QUOTATIVES.iter().any(|q| para.lower[t + 1].starts_with(q))
+        let glued = |set: &[&str]| {
+            para.toks.get(t + 1).is_some_and(|next| {
+                next.start == para.toks[t].end
+                    && next.kind == TokKind::Word
+                    && set.iter().any(|q| para.lower[t + 1].starts_with(q))
+            })
+        };
+        glued(QUOTATIVES) || self.speech_noun(t).is_some()
+    }
+
+    /// The noun of speech an adnominal quotation modifies ("“…”는 입장을", "“…”는 …의 발언을"),
+    /// as the object of the sentence's verb.
+    fn speech_noun(&self, t: usize) -> Option<usize> {
+        let para = self.para;
+        let next = para.toks.get(t + 1)?;
+        let adnominal = next.start == para.toks[t].end
+            && para.word_is(t + 1, &["는", "라는", "이라는", "하는"]);
+        if !adnominal {
+            return None;
+        }
+        let end = self.s.end.min(t + 2 + MAX_SUBJECT_WORDS);
+        (t + 2..end).find(|&k| {
+            let w = &para.lower[k];
+            para.is_word(k)
+                && SPEECH_NOUNS
+                    .iter()
+                    .any(|n| w.strip_prefix(n).is_some_and(|r| r == "을" || r == "를"))
         })
+    }
+
+    /// The speaker named in the genitive before an adnominal quotation's noun ("…의 발언을").
+    fn owner(&self, q: usize) -> Option<Mention> {
+        let para = self.para;
+        let noun = self.speech_noun(q)?;
+        let last = noun.checked_sub(1).filter(|&k| k >= q + 2)?;
+        // A one-syllable stem is a noun ending in "의" ("회의"), not a name's genitive.
+        let owner = para.lower[last].strip_suffix('의')?;
+        if owner.chars().count() < 2 {
+            return None;
+        }
+        let mut words: Vec<String> = (q + 2..last)
+            .map(|t| para.chars[para.toks[t].start..para.toks[t].end].iter().collect())
+            .collect();
+        let w: String = para.chars[para.toks[last].start..para.toks[last].end].iter().collect();
+        words.push(w.trim_end_matches('의').to_string());
+        mention(&words)
     }
 
     fn quoted_found(&self, t: usize, kind: QuoteKind, said: Said) -> Found {
@@ -338,7 +397,11 @@ impl Sentence<'_> {
         } else {
             // A topic ("…은", "…는") before a subject ("…이", "…가"); a particle-like ending
             // followed by the title is part of a name ("박지은 교수는").
-            let window = start..self.s.end.min(start + MAX_SUBJECT_WORDS);
+            // A gloss in parentheses ("궈자쿤(郭嘉昆)") takes three tokens but is no word.
+            let glosses = (start..self.s.end.min(start + MAX_SUBJECT_WORDS))
+                .filter(|&t| para.is_punct(t, "("))
+                .count();
+            let window = start..self.s.end.min(start + MAX_SUBJECT_WORDS + 3 * glosses);
             let ends_phrase = |t: usize, set: &[&str]| {
                 para.is_word(t)
                     && particle(&para.lower[t]).is_some_and(|p| set.contains(&p))
@@ -351,13 +414,38 @@ impl Sentence<'_> {
         };
         // The phrase runs back from its particle over plain words: a quotation or a relative
         // clause before it ("대표단을 이끈 …") is not part of it.
-        let from = (start..end)
-            .rev()
-            .take(MAX_SUBJECT_WORDS - 1)
-            .take_while(|&t| plain(para, t))
-            .last()
-            .unwrap_or(end);
+        // A gloss in parentheses ("궈자쿤(郭嘉昆) 대변인은") is skipped.
+        let mut from = end;
+        let mut t = end;
+        let mut taken = 0;
+        while t > start && taken < MAX_SUBJECT_WORDS - 1 {
+            if para.is_punct(t - 1, ")") {
+                match (start..t - 1).rev().take(4).find(|&o| para.is_punct(o, "(")) {
+                    Some(open) => t = open,
+                    None => break,
+                }
+            } else if plain(para, t - 1) {
+                t -= 1;
+                from = t;
+                taken += 1;
+            } else {
+                break;
+            }
+        }
+        let mut depth = 0usize;
+        let inside: Vec<bool> = (from..=end)
+            .map(|t| {
+                if para.is_punct(t, "(") {
+                    depth += 1;
+                } else if para.is_punct(t, ")") {
+                    depth = depth.saturating_sub(1);
+                    return true;
+                }
+                depth > 0 || !para.is_word(t)
+            })
+            .collect();
         let words: Vec<String> = (from..=end)
+            .filter(|&t| !inside[t - from])
             .map(|t| {
                 let w: String = para.chars[para.toks[t].start..para.toks[t].end].iter().collect();
                 if t == end {
@@ -380,12 +468,14 @@ impl Sentence<'_> {
         }
     }
 
-    /// Where a reported clause starts: after the subject and the time and place of the
-    /// speaking ("15일 정례 브리핑에서").
+    /// Where a reported clause starts: after the subject, a sentence adverb, and the time and
+    /// place of the speaking ("15일 정례 브리핑에서").
     fn clause_start(&self, after_subject: usize, cue: usize) -> usize {
         let para = self.para;
         let mut t = after_subject;
-        while t < cue && is_time(&para.lower[t]) {
+        // "조 교수는 그러면서 …", "통신은 또 …": a sentence adverb after the subject links
+        // the sentence to the one before and is not part of what was said.
+        while t < cue && (is_time(&para.lower[t]) || para.word_is(t, DISCOURSE)) {
             t += 1;
         }
         if let Some(place) = (t..cue.min(t + 3)).find(|&k| para.lower[k].ends_with("에서")) {
@@ -483,6 +573,19 @@ fn mention(words: &[String]) -> Option<Mention> {
     if org == 0 {
         let phrase = words.join(" ");
         return Some(Mention::Source { phrase });
+    }
+    // "중국 외교부 궈자쿤 대변인", "러시아 크렘린궁 드미트리 페스코프 대변인": where the
+    // speaker is from before the name, the title after it.
+    let title = words.len() - 1;
+    if org == title && title >= 2 {
+        let name_start = (title.saturating_sub(MAX_NAME_WORDS)..title)
+            .find(|&k| (k..title).all(|n| !is_org(&words[n])))
+            .unwrap_or(title);
+        if name_start > 0 && name_start < title && is_org(&words[0]) {
+            let name = words[name_start..title].join(" ");
+            let descriptor = Some(format!("{} {}", words[..name_start].join(" "), words[title]));
+            return Some(Mention::Named { name, descriptor, gender: None });
+        }
     }
     let name = words[org.saturating_sub(MAX_NAME_WORDS)..org].join(" ");
     let descriptor = Some(words[org..].join(" "));

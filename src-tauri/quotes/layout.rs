@@ -18,6 +18,10 @@ const FIRST_PERSON: &[&str] = &[
     "нас", "нам", "вы", "мой", "моя",
 ];
 
+/// Labels of a Q&A transcript's questions and answers.
+const QUESTION_MARKS: &[&str] = &["q", "问"];
+const ANSWER_MARKS: &[&str] = &["a", "答"];
+
 /// A paragraph opening with a speaker's label: the label's chars and the words after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Label {
@@ -101,13 +105,32 @@ fn speaks(chars: &[char], para: Span) -> bool {
     FIRST_PERSON.contains(&word.as_str())
 }
 
+/// Whether a label marks the interviewer's question ("Q:", "问："), which is not a source's
+/// statement, nor is what it reports.
+fn is_question(chars: &[char], label: Label) -> bool {
+    let name: String = chars[label.name.start..label.name.end].iter().collect();
+    QUESTION_MARKS.contains(&name.to_lowercase().as_str())
+}
+
+/// Whether a label marks the answer of whoever is being questioned ("A:", "答：").
+pub fn is_answer(chars: &[char], label: Label) -> bool {
+    let name: String = chars[label.name.start..label.name.end].iter().collect();
+    ANSWER_MARKS.contains(&name.to_lowercase().as_str())
+}
+
 /// "Irina Voronova: In tonnage, …": capitalised words (or "Q", "A") and a colon opening the
-/// paragraph, with words after it.
+/// paragraph, with words after it; or a Chinese transcript's "问：" and "答：".
 fn label(chars: &[char], para: Span) -> Option<Label> {
     let limit = para.end.min(para.start + MAX_LABEL_CHARS + 1);
-    let colon = (para.start..limit).find(|&i| chars[i] == ':')?;
+    let colon = (para.start..limit).find(|&i| matches!(chars[i], ':' | '：'))?;
     let name = trim(chars, Span { start: para.start, end: colon })?;
     let text = trim(chars, Span { start: colon + 1, end: para.end })?;
+    if chars[colon] == '：' {
+        // Chinese needs no space after the colon; only the transcript marks are labels, since
+        // a colon after a name and a verb ("他坦言：") leads into a quotation.
+        let label = Label { name, text };
+        return (is_question(chars, label) || is_answer(chars, label)).then_some(label);
+    }
     let words: Vec<String> = chars[name.start..name.end]
         .iter()
         .collect::<String>()

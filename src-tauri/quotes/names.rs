@@ -19,7 +19,7 @@ const MAX_MODIFIERS: usize = 7;
 const MAX_COMPLEMENT: usize = 6;
 /// Conjunctions that open a subordinate or coordinate clause, so a subject starts after them.
 const CLAUSE_OPENERS: &[&str] =
-    &["but", "while", "although", "though", "because", "whereas", "yet", "но", "а", "хотя"];
+    &["but", "while", "although", "though", "because", "whereas", "yet", "as", "но", "а", "хотя"];
 /// Words a role before a name cannot end with: the words before the name are a clause or a
 /// summary ("a claim Moscow has rejected"), not its role.
 const NOT_ROLE_ENDS: &[&str] = &[
@@ -67,6 +67,19 @@ const NOT_ROLE_ENDS: &[&str] = &[
     "while",
     "as",
     "if",
+];
+/// Whom a Russian speaker addressed, in the dative, after the name ("сообщил Руденко
+/// журналистам в среду"): they end the name.
+const ADDRESSEES: &[&str] = &[
+    "журналистам",
+    "репортерам",
+    "репортёрам",
+    "корреспонденту",
+    "агентству",
+    "изданию",
+    "газете",
+    "телеканалу",
+    "радиостанции",
 ];
 /// Words that cannot open a role stated after a name ("Pak, speaking later …, said").
 const NOT_ROLES: &[&str] = &[
@@ -153,7 +166,8 @@ pub fn subject(para: &Para, toks: Range<usize>) -> Option<Mention> {
     if trailing_comma {
         return appositive(para, inner);
     }
-    noun_phrase(para, last_segment(para, toks))
+    // "As a Chinese diplomat told me": a subordinating word opens the clause, not the name.
+    noun_phrase(para, clause_of(para, last_segment(para, toks)))
 }
 
 /// The speaker right after a cue, up to a comma or the setting that follows the name
@@ -167,7 +181,8 @@ pub fn following(para: &Para, toks: Range<usize>) -> Option<(Mention, usize)> {
     let mut end = (toks.start..limit).find(|&i| para.is_punct(i, ",;.?!:()—–")).unwrap_or(limit);
     // A setting after the name: a lowercase preposition right after a capitalised word.
     if let Some(k) = (toks.start + 1..end).find(|&k| {
-        para.word_is(k, &["at", "in", "on", "during", "to", "на", "в", "во", "по", "с", "перед"])
+        (para.word_is(k, &["at", "in", "on", "during", "to", "на", "в", "во", "по", "с", "перед"])
+            || para.word_is(k, ADDRESSEES))
             && para.is_capitalized(k - 1)
     }) {
         end = k;
@@ -283,6 +298,8 @@ fn drop_trailing_adverbs(para: &Para, toks: Range<usize>) -> Range<usize> {
             && para.word_is(end - 1, WEEKDAYS)
         {
             end -= 2;
+        } else if let Some(n) = inserted_phrase(para, toks.start, end) {
+            end -= n;
         } else if let Some(n) = DISCOURSE_MARKERS
             .iter()
             .map(|m| m.len())
@@ -294,6 +311,38 @@ fn drop_trailing_adverbs(para: &Para, toks: Range<usize>) -> Range<usize> {
         }
     }
     toks.start..end
+}
+
+/// The length of a phrase inserted between a subject and its cue and ending at `end`: a
+/// participle aside between commas ("A manager …, speaking on condition of anonymity,") or
+/// where a Russian speaker spoke ("Ветров в беседе с «Интерфаксом»", "Лавров в интервью ТАСС").
+fn inserted_phrase(para: &Para, start: usize, end: usize) -> Option<usize> {
+    if end >= start + 3 && para.is_punct(end - 1, ",") {
+        let open = (end.saturating_sub(10).max(start + 1)..end - 1)
+            .rev()
+            .find(|&k| para.is_punct(k, ","))?;
+        let aside = para.is_word(open + 1)
+            && para.lower[open + 1].ends_with("ing")
+            && (open + 1..end - 1).all(|k| para.is_word(k));
+        return aside.then_some(end - open);
+    }
+    let named = |k: usize| {
+        para.is_capitalized(k)
+            || matches!(para.toks.get(k).map(|t| t.kind), Some(TokKind::Quoted(_)))
+    };
+    if end >= start + 5
+        && para.word_is(end - 4, &["в"])
+        && para.word_is(end - 3, &["беседе", "интервью", "разговоре"])
+        && para.word_is(end - 2, &["с"])
+        && named(end - 1)
+    {
+        return Some(4);
+    }
+    (end >= start + 4
+        && para.word_is(end - 3, &["в"])
+        && para.word_is(end - 2, &["интервью", "эфире"])
+        && named(end - 1))
+    .then_some(3)
 }
 
 /// The length of a discourse marker at token `i` ("в свою очередь"), if one is there.

@@ -120,9 +120,9 @@ impl Reader {
         paragraph: usize,
     ) -> bool {
         let para = Para::new(chars, label.name, &[]);
-        let answer_mark = para.toks.len() == 1 && para.word_is(0, &["a"]);
-        let person = if answer_mark {
-            self.registry.salient()
+        let person = if layout::is_answer(chars, label) {
+            // At a press briefing the answers are the spokesperson's, whoever spoke last.
+            self.registry.spokesperson().or_else(|| self.registry.salient())
         } else {
             names::mention(&para, 0..para.toks.len()).and_then(|m| self.registry.known(&m))
         };

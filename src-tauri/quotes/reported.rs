@@ -10,7 +10,7 @@ use super::cues::{cue_at, Cue, Role};
 use super::names::{
     following, is_weekday, mention, nominative, sentence_subject, subject, Mention,
 };
-use super::text::TokKind;
+use super::text::{is_cyrillic, TokKind};
 use crate::model::{QuoteKind, Span};
 
 /// Words after a sentence-final cue that still belong to the attribution ("…, the official
@@ -21,6 +21,24 @@ const TAIL_LIMIT: usize = 5;
 const THAT_WINDOW: usize = 14;
 /// How far into a reported clause a nested cue is looked for ("KCNA said Choe had told …").
 const NESTED_WINDOW: usize = 10;
+/// Nouns saying what an outlet is, before its name ("news agency RIA Novosti").
+const OUTLET_NOUNS: &[&str] = &[
+    "agency",
+    "newspaper",
+    "daily",
+    "broadcaster",
+    "channel",
+    "network",
+    "outlet",
+    "radio",
+    "television",
+    "magazine",
+    "tabloid",
+];
+/// Words after an inverted Russian cue that can still be its speaker with a role.
+const MAX_RUSSIAN_TAIL: usize = 10;
+/// Tokens of a dateline's place and date that may stand before its agency as sentences.
+const MAX_DATELINE_LEAD: usize = 6;
 /// Verbs that, after "but" or "and", continue the speaker's own sentence rather than the
 /// reported words ("said the summit was …, but did not elaborate").
 const COORDINATED_PREDICATES: &[&str] = &[
@@ -364,7 +382,20 @@ impl Paragraph<'_> {
             let before = self.skip_dateline(self.sentences[si - 1].clone());
             return Some((m, before));
         }
-        if self.ends_sentence(cue, s.end) && !para.is_punct(cue.end, ":") {
+        // "…is real but manageable, said Yekaterina Orlova, a China specialist …": a cue
+        // inverted after a comma, with a name and its comma after it, has the reported words
+        // before it ("…, said Russia would …" does not).
+        let name_end = (cue.end..s.end.min(cue.end + 4)).find(|&k| !para.is_capitalized(k));
+        // Russian inverts with the role before the name ("…, заявил заместитель министра …
+        // Андрей Руденко."): a short tail with no "что" and no comma is the speaker.
+        let russian_tail = is_cyrillic(para.chars[para.toks[cue.end - 1].start])
+            && para.word_count(cue.end..s.end) <= MAX_RUSSIAN_TAIL
+            && (cue.end..s.end).all(|k| !para.is_punct(k, ",") && !para.word_is(k, THAT));
+        let inverted_cue = cue.first > s.start
+            && para.is_punct(cue.first - 1, ",")
+            && cue.role == Role::Verb
+            && (name_end.is_some_and(|k| k > cue.end && para.is_punct(k, ",.;")) || russian_tail);
+        if (self.ends_sentence(cue, s.end) || inverted_cue) && !para.is_punct(cue.end, ":") {
             if after_report {
                 return None;
             }
@@ -415,7 +446,9 @@ impl Paragraph<'_> {
     /// not part of the reported words.
     pub(super) fn skip_dateline(&self, s: Range<usize>) -> Range<usize> {
         let para = &self.para;
-        if s.start != 0 || s.is_empty() {
+        // "Москва. 24 сентября. INTERFAX.RU - …": the place and date may end in stops of
+        // their own, and so stand as short sentences before the one with the dash.
+        if s.start > MAX_DATELINE_LEAD || s.is_empty() {
             return s;
         }
         let upper = |k: usize| {
@@ -425,18 +458,18 @@ impl Paragraph<'_> {
                     .all(|c| !c.is_alphabetic() || c.is_uppercase())
                 && para.toks[k].end - para.toks[k].start > 1
         };
-        if !upper(0) {
+        if !upper(s.start) {
             return s;
         }
-        let limit = s.end.min(16);
-        let Some(dash) = (1..limit).find(|&k| para.is_punct(k, "-–—")) else {
+        let limit = s.end.min(s.start + 16);
+        let Some(dash) = (s.start + 1..limit).find(|&k| para.is_punct(k, "-–—")) else {
             return s;
         };
         let mut start = dash;
         while para.is_punct(start, "-–—") {
             start += 1;
         }
-        let plain = (0..dash).all(|k| para.is_word(k) || para.is_punct(k, ",()./"));
+        let plain = (s.start..dash).all(|k| para.is_word(k) || para.is_punct(k, ",()./"));
         if plain && start < s.end {
             start..s.end
         } else {
@@ -531,6 +564,13 @@ impl Paragraph<'_> {
         {
             k += 1;
         }
+        // "told state news agency RIA Novosti": the outlet's name after the noun saying what
+        // it is belongs to the audience.
+        if k > start && para.word_is(k - 1, OUTLET_NOUNS) {
+            while para.is_capitalized(k) {
+                k += 1;
+            }
+        }
         (k > start).then_some(k)
     }
 
@@ -600,7 +640,8 @@ impl Paragraph<'_> {
                             .is_some_and(|c| matches!(c.role, Role::Source | Role::Participle))
                         || para.word_is(k + 1, &["citing", "requesting", "speaking"])
                         || para.word_is(k + 1, &["a", "an", "the"])
-                            && para.word_is(k + 2, SUMMARIES));
+                            && para.word_is(k + 2, SUMMARIES)
+                        || self.occasion_at(k + 1));
                 joined || aside
             })
             .map(|k| if matches!(para.toks[k].kind, TokKind::Quoted(_)) { k + 1 } else { k })
@@ -612,6 +653,15 @@ impl Paragraph<'_> {
             end -= 1;
         }
         clause.start..end
+    }
+
+    /// "in comments carried by Interfax", "in an interview with CNN": where the words were
+    /// said, closing the clause after a comma.
+    fn occasion_at(&self, k: usize) -> bool {
+        let para = &self.para;
+        let article = usize::from(para.word_is(k + 1, &["a", "an", "his", "her", "their"]));
+        para.word_is(k, &["in"])
+            && para.word_is(k + 1 + article, &["comments", "remarks", "interview"])
     }
 
     /// "…, the Korean Central News Agency said.": a source named at the end of a clause

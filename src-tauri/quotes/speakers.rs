@@ -6,6 +6,9 @@ use super::lexicon::{DOCUMENTS, GENDERED, HYPERNYMS, INSTITUTIONS};
 use super::names::{Gender, Mention};
 use super::text::{is_cyrillic, is_han, is_hangul};
 
+/// Role words of whoever answers at a briefing.
+const SPOKESPERSON: &[&str] =
+    &["spokesperson", "spokesman", "spokeswoman", "发言人", "официальный представитель"];
 /// Mentions look back over this many people at most, which keeps resolution linear.
 const MAX_CANDIDATES: usize = 200;
 /// Words that end the role part of a descriptor ("a senior research fellow | at the …").
@@ -92,6 +95,16 @@ impl Registry {
             Mention::Named { name, .. } => self.find(&name_words(name)),
             _ => None,
         }
+    }
+
+    /// The last spokesperson introduced, who answers a briefing's questions.
+    pub fn spokesperson(&self) -> Option<usize> {
+        self.people.iter().rposition(|p| {
+            p.descriptor.as_deref().is_some_and(|d| {
+                let d = d.to_lowercase();
+                SPOKESPERSON.iter().any(|w| d.contains(w))
+            })
+        })
     }
 
     /// The person "he" or "she" would mean now, or else the last one introduced.

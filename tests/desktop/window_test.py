@@ -180,12 +180,16 @@ def main():
              lambda: (w.type(w.find("//input[@type='search']"), "burden"),
                       w.find("//*[@data-testid='search-hit'][.//*[@data-testid='hit-speaker']"
                              "[contains(., 'Cho Han-bum')]]"))),
+            ("search shows facet counts to click", lambda: search_facet(w, out_dir)),
             ("a quote is confirmed in the reader", lambda: confirm_quote(w, out_dir)),
             ("selected words become a new quote", lambda: add_quote(w)),
             ("the People view shows Cho Han-bum with his quotes", lambda: people(w, out_dir)),
             ("a quote on the person page opens the reader at it", lambda: open_from_person(w)),
+            ("the export view renders a Chicago citation that reads back, and BibTeX",
+             lambda: export_chicago(w, data_dir, out_dir)),
             ("picked files are imported by their bytes, with a summary",
              lambda: import_picked(w, data_dir, out_dir)),
+            ("an article is deleted to the trash and Undo brings it back", lambda: delete_undo(w, out_dir)),
         ]
         for name, check in checks:
             try:
@@ -245,6 +249,67 @@ def open_from_person(w):
     w.click(w.testid("person-quote", "quite a burden"))
     w.testid("reader-title")
     w.testid("quote-speaker", "Cho Han-bum")
+
+
+def search_facet(w, out_dir):
+    chip = w.testid("facet-speaker", "Cho Han-bum")
+    w.click(chip)
+    w.find("//input[@type='search'][contains(@data-query, 'speaker:\"Cho Han-bum\"')]")
+    w.testid("search-summary", "match")
+    speakers = w.run("return [...document.querySelectorAll('[data-testid=hit-speaker]')].map(e => e.textContent)")
+    assert speakers and all(s == "Cho Han-bum" for s in speakers), f"speakers after the facet: {speakers}"
+    w.screenshot("search-facet.png", out_dir)
+    w.run("document.querySelector('[data-testid=search-input]').blur()")
+
+
+def export_chicago(w, data_dir, out_dir):
+    """Issue 7: export a Chicago citation and read it back."""
+    w.click(w.testid("view-export"))
+    w.click(w.testid("scope-article"))
+    w.run("const s = document.querySelector('[data-testid=export-format]');"
+          "s.value = 'cite:text'; s.dispatchEvent(new Event('change', {bubbles: true}));")
+    work = w.find("//*[@data-testid='export-work'][contains(., 'Waning Influence')]", timeout=60)
+    note = w.text(work)
+    assert "North Korea" in note and "Waning Influence, n.d." in note, f"the note reads {note!r}"
+    bib = w.text(w.testid("export-bibliography"))
+    assert "Waning Influence" in bib, f"the bibliography reads {bib!r}"
+    w.testid("export-missing", "Edit metadata")
+    w.screenshot("export-chicago.png", out_dir)
+    w.run("const s = document.querySelector('[data-testid=export-format]');"
+          "s.value = 'file:bibtex'; s.dispatchEvent(new Event('change', {bubbles: true}));")
+    content = w.text(w.testid("export-content", "@", timeout=30))
+    assert content.startswith("@") and "satellite allegiance" in content, f"the BibTeX reads {content!r}"
+    w.screenshot("export-bibtex.png", out_dir)
+    w.click(w.testid("export-save"))
+    saved = w.text(w.testid("export-saved", ".bib"))
+    path = saved.split("Saved:", 1)[1].strip()
+    assert path.startswith(data_dir) and "/exports/" in path, f"saved to {path!r}"
+    with open(path, encoding="utf-8") as f:
+        assert f.read().strip() == content.strip(), "the saved file differs from the preview"
+    w.run("const s = document.querySelector('[data-testid=export-format]');"
+          "s.value = 'cite:html'; s.dispatchEvent(new Event('change', {bubbles: true}));")
+    rich = w.text(w.find("//*[@data-testid='export-work'][contains(., 'Waning Influence')]", timeout=30))
+    assert "<" not in rich and "&" not in rich, f"the HTML note shows markup: {rich!r}"
+    w.click(w.testid("view-library"))
+    w.testid("reader-title")
+
+
+def delete_undo(w, out_dir):
+    w.run("document.querySelector('[data-testid=import-summary] button')?.click()")
+    w.click(w.find(xpath_text(SEED_TITLE)))
+    w.testid("reader-title", "North Korea")
+    rows = "return document.querySelectorAll('[data-testid=library-row]').length"
+    before = w.run(rows)
+    w.click(w.testid("article-delete"))
+    w.testid("notice", "to the trash")
+    deadline = time.time() + 20
+    while w.run(rows) != before - 1 and time.time() < deadline:
+        time.sleep(0.2)
+    assert w.run(rows) == before - 1, f"{w.run(rows)} rows after delete, had {before}"
+    w.screenshot("deleted.png", out_dir)
+    w.click(w.find("//*[@data-testid='notice'][contains(., 'to the trash')]//*[@data-testid='notice-action']"))
+    w.testid("reader-title", "North Korea")
+    assert w.run(rows) == before, f"{w.run(rows)} rows after undo, had {before}"
 
 
 def import_picked(w, data_dir, out_dir):

@@ -10,6 +10,11 @@ import type { ArchiveInfo } from './bindings/ArchiveInfo';
 import type { Article } from './bindings/Article';
 import type { ArticleSummary } from './bindings/ArticleSummary';
 import type { Citation } from './bindings/Citation';
+import type { Citations } from './bindings/Citations';
+import type { CiteOptions } from './bindings/CiteOptions';
+import type { Export } from './bindings/Export';
+import type { ExportFormat } from './bindings/ExportFormat';
+import type { Selection } from './bindings/Selection';
 import type { Collection } from './bindings/Collection';
 import type { CollectionItem } from './bindings/CollectionItem';
 import type { ImportProgress } from './bindings/ImportProgress';
@@ -19,6 +24,7 @@ import type { Person } from './bindings/Person';
 import type { PersonSummary } from './bindings/PersonSummary';
 import type { QuoteInput } from './bindings/QuoteInput';
 import type { QuotePatch } from './bindings/QuotePatch';
+import type { SearchRequest } from './bindings/SearchRequest';
 import type { SearchResults } from './bindings/SearchResults';
 import type { StoredQuote } from './bindings/StoredQuote';
 import type { StyleInfo } from './bindings/StyleInfo';
@@ -41,9 +47,19 @@ export interface Backend {
   readonly isPreview: boolean;
   listArticles(): Promise<ArticleSummary[]>;
   getArticle(id: string): Promise<Article>;
-  searchArchive(query: string): Promise<SearchResults>;
+  /** One page of hits for the query, with facet counts over all its matches. */
+  searchArchive(request: SearchRequest): Promise<SearchResults>;
   listStyles(): Promise<StyleInfo[]>;
   citeArticle(id: string, style: string): Promise<Citation>;
+  /** Cites articles and quotes (or a collection, or the whole archive) in a style and format. */
+  citeSelection(selection: Selection, options: CiteOptions): Promise<Citations>;
+  /** The selection as a file's text: BibTeX, BibLaTeX, RIS, CSL-JSON or Markdown. */
+  exportSelection(selection: Selection, format: ExportFormat, style: string): Promise<Export>;
+  /** Writes the export to the archive's exports folder; resolves with the file's path. */
+  saveExport(selection: Selection, format: ExportFormat, style: string, name: string): Promise<string>;
+  /** Moves articles to the trash; resolves with their ids, which `restoreArticles` takes (undo). */
+  deleteArticles(ids: string[]): Promise<string[]>;
+  restoreArticles(ids: string[]): Promise<void>;
   editArticle(id: string, patch: MetaPatch): Promise<Article>;
   importPaths(paths: string[]): Promise<ImportReport>;
   /** A file from the file chooser, which gives the page its bytes but never its path. */
@@ -93,9 +109,14 @@ export const tauriBackend: Backend = {
   isPreview: false,
   listArticles: () => call('list_articles'),
   getArticle: (id) => call('get_article', { id }),
-  searchArchive: (query) => call('search_archive', { query }),
+  searchArchive: (request) => call('search_archive', { request }),
   listStyles: () => call('list_styles'),
   citeArticle: (id, style) => call('cite_article', { id, style }),
+  citeSelection: (selection, options) => call('cite_selection', { selection, options }),
+  exportSelection: (selection, format, style) => call('export_selection', { selection, format, style }),
+  saveExport: (selection, format, style, name) => call('save_export', { selection, format, style, name }),
+  deleteArticles: (ids) => call('delete_articles', { ids }),
+  restoreArticles: (ids) => call('restore_articles', { ids }),
   editArticle: (id, patch) => call('edit_article', { id, patch }),
   importPaths: (paths) => call('import_paths', { paths }),
   // The bytes travel as the raw body; a header carries the name, as JSON escaped to ASCII

@@ -7,6 +7,9 @@ import type { Backend, FileDrag, Unlisten } from './backend';
 import type { Article } from './bindings/Article';
 import type { ArticleSummary } from './bindings/ArticleSummary';
 import type { Citation } from './bindings/Citation';
+import type { Citations } from './bindings/Citations';
+import type { CitedQuote } from './bindings/CitedQuote';
+import type { Selection } from './bindings/Selection';
 import type { Collection } from './bindings/Collection';
 import type { CollectionItem } from './bindings/CollectionItem';
 import type { CslDate } from './bindings/CslDate';
@@ -31,6 +34,7 @@ import type { StyleInfo } from './bindings/StyleInfo';
 import { quotedSpan } from '../lib/text/quoteSpan';
 import { ipcError } from './errors';
 import { readClip, UnreadableFile } from './fake/clip';
+import { citekey, exportText, missingFields, type Selected } from './fake/export';
 import { PersonRegistry } from './fake/registry';
 import { SAMPLE_PATH, type SampleContent, sampleContent, syndicatedCopy } from './fake/sample';
 
@@ -162,6 +166,30 @@ function longDate(date: CslDate | null | undefined): string | null {
 /** Ends with one full stop: "n.d." must not become "n.d..". */
 function sentence(text: string): string {
   return text.endsWith('.') ? text : `${text}.`;
+}
+
+interface Filter {
+  field: 'speaker' | 'publication' | 'date' | 'lang';
+  value: string;
+}
+
+/**
+ * The preview's small part of the query language: words (all must match) and the fields the
+ * facets add; a stray quotation mark or an unknown field is a query error, as in the index.
+ */
+function parseQuery(query: string): { terms: string[]; filters: Filter[] } {
+  if ((query.match(/"/g)?.length ?? 0) % 2 === 1) throw ipcError('query', 'invalid query: a quotation mark is not closed');
+  const filters: Filter[] = [];
+  const rest = query.replace(/(\p{L}+):(?:"([^"]*)"|(\S+))/gu, (_, field: string, phrase?: string, word?: string) => {
+    const name = field.toLowerCase();
+    if (name !== 'speaker' && name !== 'publication' && name !== 'date' && name !== 'lang') {
+      throw ipcError('query', `invalid query: unknown field “${field}”`);
+    }
+    filters.push({ field: name, value: (phrase ?? word ?? '').toLowerCase() });
+    return ' ';
+  });
+  const terms = rest.toLowerCase().replaceAll('"', ' ').split(/\s+/).filter((t) => t.length > 0);
+  return { terms, filters };
 }
 
 /** A plausible rendering for the preview; the real one comes from CSL styles in Rust. */
@@ -311,6 +339,54 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     return { id, ...quote, review, person_id: registry.personFor(quote.speaker), names: [] };
   }
 
+  /** Articles in the trash, restorable until purged: gone from lists and search. */
+  const trashed = new Map<string, Article>();
+
+  /** Ids name articles (cited whole) or quotes; a collection its items; neither, the archive. */
+  function select(selection: Selection): Selected {
+    const items: { article_id: string; quote_id: string | null }[] = [];
+    if (selection.collection !== null) items.push(...collectionOf(selection.collection).items);
+    for (const id of selection.ids) {
+      if (articles.has(id)) items.push({ article_id: id, quote_id: null });
+      else {
+        const [article, quote] = findQuote(id);
+        items.push({ article_id: article.id, quote_id: quote.id });
+      }
+    }
+    if (selection.collection === null && selection.ids.length === 0) {
+      items.push(...[...articles.keys()].map((id) => ({ article_id: id, quote_id: null })));
+    }
+    const selected: Selected = { articles: [], quotes: [] };
+    for (const item of items) {
+      const article = articles.get(item.article_id);
+      if (!article) continue;
+      if (!selected.articles.includes(article)) selected.articles.push(article);
+      if (item.quote_id === null) continue;
+      const quote = article.quotes.find((q) => q.id === item.quote_id);
+      if (quote && !selected.quotes.some(([, q]) => q === quote)) selected.quotes.push([article, quote]);
+    }
+    return selected;
+  }
+
+  async function warm(style: string): Promise<void> {
+    if (!STYLES.some((s) => s.name === style)) throw ipcError('unknown-style', `No citation style named “${style}”.`);
+    await (warmStyles.has(style) ? settle() : sleep(firstCiteDelayMs));
+    warmStyles.add(style);
+  }
+
+  function articleMatches(a: Article, base: { publication: string | null; date: string | null }, f: Filter): boolean {
+    switch (f.field) {
+      case 'publication':
+        return base.publication?.toLowerCase() === f.value;
+      case 'date':
+        return base.date?.startsWith(f.value) ?? false;
+      case 'lang':
+        return a.language?.toLowerCase() === f.value;
+      default:
+        return true;
+    }
+  }
+
   function findQuote(id: string): [Article, StoredQuote] {
     for (const article of articles.values()) {
       const quote = article.quotes.find((q) => q.id === id);
@@ -428,7 +504,10 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     };
     const language = (h: SearchHit) => articles.get(h.article_id)?.language;
     return {
-      speaker: count(hits.map((h) => h.speaker)),
+      // A quote counts for its speaker, an article for each speaker it quotes, as in the index.
+      speaker: count(
+        hits.flatMap((h) => (h.kind === 'quote' ? [h.speaker] : [...new Set(articles.get(h.article_id)?.quotes.map((q) => q.speaker))])),
+      ),
       publication: count(hits.map((h) => h.publication)),
       year: count(hits.map((h) => h.date?.slice(0, 4))).sort((a, b) => a.value.localeCompare(b.value)),
       language: count(hits.map(language)),
@@ -488,10 +567,10 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       return present(find(id));
     },
 
-    async searchArchive(query) {
+    async searchArchive(request) {
       await settle();
-      const terms = query.toLowerCase().split(/\s+/).filter((t) => t.length > 0);
-      if (terms.length === 0) return { total: 0, hits: [], facets: facetsOf([]) };
+      const { terms, filters } = parseQuery(request.query);
+      if (terms.length === 0 && filters.length === 0) return { total: 0, hits: [], facets: facetsOf([]) };
       const hits: SearchHit[] = [];
       for (const a of articles.values()) {
         const base = {
@@ -500,19 +579,29 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
           publication: a.source['container-title'] ?? null,
           date: isoDate(a.source.issued),
         };
+        const articleOk = filters.every((f) => f.field === 'speaker' || articleMatches(a, base, f));
+        if (!articleOk) continue;
         const haystack = `${a.title}\n${a.text}`;
         const spans = matchSpans(haystack, terms);
-        if (terms.every((t) => haystack.toLowerCase().includes(t))) {
+        const speakerFilters = filters.filter((f) => f.field === 'speaker');
+        const quotesSpeaker = (f: Filter) => a.quotes.some((q) => q.speaker.toLowerCase() === f.value);
+        if (terms.every((t) => haystack.toLowerCase().includes(t)) && speakerFilters.every(quotesSpeaker)) {
           hits.push({ ...base, kind: 'article', ...snippetAround(haystack, spans), score: spans.length });
         }
         for (const q of a.quotes) {
           if (!terms.every((t) => q.text.toLowerCase().includes(t))) continue;
+          if (!speakerFilters.every((f) => q.speaker.toLowerCase() === f.value)) continue;
           const qSpans = matchSpans(q.text, terms);
           hits.push({ ...base, kind: 'quote', ...snippetAround(q.text, qSpans, 140), score: qSpans.length + 1, quote_id: q.id, speaker: q.speaker, text: q.text });
         }
       }
-      hits.sort((x, y) => y.score - x.score);
-      return { total: hits.length, hits, facets: facetsOf(hits) };
+      if (request.sort === 'relevance') hits.sort((x, y) => y.score - x.score);
+      else {
+        const sign = request.sort === 'newest' ? -1 : 1;
+        // Undated hits go last either way, as the index sorts them.
+        hits.sort((x, y) => (x.date === y.date ? 0 : x.date === null ? 1 : y.date === null ? -1 : sign * x.date.localeCompare(y.date)));
+      }
+      return { total: hits.length, hits: hits.slice(request.offset, request.offset + request.limit), facets: facetsOf(hits) };
     },
 
     async listStyles() {
@@ -528,6 +617,68 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       await (warmStyles.has(style) ? settle() : sleep(firstCiteDelayMs));
       warmStyles.add(style);
       return renderCitation(article, style);
+    },
+
+    async citeSelection(selection, options): Promise<Citations> {
+      await warm(options.style);
+      const { articles: cited, quotes } = select(selection);
+      const note = STYLES.find((s) => s.name === options.style)?.class === 'note';
+      const rendered = new Map(cited.map((a) => [a.id, renderCitation(a, options.style)]));
+      const works = cited
+        .filter((a) => !quotes.some(([q]) => q === a) || selection.ids.includes(a.id) || selection.collection !== null)
+        .map((a, i) => ({ article_id: a.id, title: a.title, note: note ? i + 1 : null, citation: rendered.get(a.id)!.citation }));
+      const cq: CitedQuote[] = quotes.map(([a, q]) => {
+        const work = rendered.get(a.id)!.citation;
+        const citation = `${work.endsWith('n.d.') ? work : work.replace(/\.$/, '')}, para. ${q.paragraph}.`;
+        const quotedIn = `${q.speaker}, quoted in ${citation}`;
+        const said = q.descriptor ? `${q.speaker}, ${q.descriptor},` : q.speaker;
+        return { article_id: a.id, quote_id: q.id, words: q.text, speaker: q.speaker, descriptor: q.descriptor, citation, quoted_in: quotedIn, attribution: `${said} told ${a.source['container-title'] ?? 'the paper'}: “${q.text}”` };
+      });
+      const wrap = (text: string) => (options.format === 'html' ? `<div class="csl-entry">${text.replace(/“([^”]+),”/, '“<i>$1</i>,”')}</div>` : text);
+      return {
+        style: options.style,
+        format: options.format,
+        works: works.map((w) => ({ ...w, citation: wrap(w.citation) })),
+        quotes: cq,
+        bibliography: cited.map((a) => wrap(rendered.get(a.id)!.bibliography)),
+        document: options.format === 'rtf' ? `{\\rtf1\\ansi ${cited.map((a) => rendered.get(a.id)!.bibliography).join('\\par ')}}` : null,
+        missing: missingFields(cited),
+      };
+    },
+
+    async exportSelection(selection, format, style) {
+      if (format === 'markdown-notes') await warm(style);
+      else await settle();
+      const selected = select(selection);
+      const content = exportText(selected, format, (a) => renderCitation(a, style).citation);
+      return { format, content, citekeys: selected.articles.map(citekey), missing: missingFields(selected.articles) };
+    },
+
+    async saveExport(selection, format, style, name) {
+      await this.exportSelection(selection, format, style);
+      const ext = { bibtex: 'bib', biblatex: 'bib', ris: 'ris', 'csl-json': 'json', markdown: 'md', 'markdown-notes': 'md' }[format];
+      const stem = name.replace(/[^\p{L}\p{N}_-]/gu, '-').replace(/^-+|-+$/g, '') || 'export';
+      return `/preview/sourcebook/exports/${stem}.${ext}`;
+    },
+
+    async deleteArticles(ids) {
+      await settle();
+      const found = ids.map(find);
+      for (const a of found) {
+        articles.delete(a.id);
+        trashed.set(a.id, a);
+      }
+      return found.map((a) => a.id);
+    },
+
+    async restoreArticles(ids) {
+      await settle();
+      for (const id of ids) {
+        const a = trashed.get(id);
+        if (!a) throw ipcError('not-found', `No article with id ${id} in the trash.`);
+        trashed.delete(id);
+        articles.set(id, a);
+      }
     },
 
     async editArticle(id, patch: MetaPatch) {

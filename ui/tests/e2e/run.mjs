@@ -182,6 +182,41 @@ async function main() {
       expect((await page.getByTestId('quote-speaker').innerText()) === 'Cho Han-bum', 'hit did not select the quote');
     });
 
+    await check('a facet click narrows the search, a second click widens it, and a bad query says why', async () => {
+      const input = page.getByTestId('search-input');
+      await input.focus();
+      await input.fill('China');
+      const summary = page.getByTestId('search-summary');
+      await page.getByTestId('search-facets').waitFor();
+      const total = Number((await summary.innerText()).match(/\d+/)?.[0]);
+      const chips = page.getByTestId('facet-speaker');
+      const counts = (await chips.allInnerTexts()).map((t) => Number(t.match(/(\d+)\s*$/)?.[1]));
+      const at = counts.findIndex((n) => n < total);
+      expect(at >= 0, `no speaker facet narrows ${total} hits: ${counts.join(',')}`);
+      const chip = chips.nth(at);
+      const speaker = (await chip.innerText()).replace(/\s*\d+\s*$/, '');
+      await chip.click();
+      await page.waitForFunction((v) => document.querySelector('input[data-testid=search-input]')?.getAttribute('data-query')?.includes(v), `speaker:"${speaker}"`);
+      await summary.filter({ hasText: new RegExp(`^${counts[at]} match`) }).waitFor();
+      const speakers = await page.locator('[data-testid="search-hit"][data-kind="quote"] [data-testid="hit-speaker"]').allInnerTexts();
+      expect(speakers.every((s) => s === speaker), `speakers after the facet: ${speakers.join('|')}`);
+      await shot('04b-search-facet');
+      await page.getByTestId('facet-speaker').filter({ hasText: speaker }).click();
+      await page.waitForFunction(() => document.querySelector('input[data-testid=search-input]')?.getAttribute('data-query') === 'China');
+      await summary.filter({ hasText: new RegExp(`^${total} match`) }).waitFor();
+      await page.getByTestId('search-sort-newest').click();
+      await page.getByTestId('search-sort-newest').and(page.locator('[aria-pressed=true]')).waitFor();
+      await input.fill('"unclosed');
+      const error = page.getByTestId('search-error');
+      await error.waitFor();
+      expect((await error.innerText()).length > 0, 'empty query error');
+      expect((await page.getByTestId('search-hit').count()) === 0, 'hits of the previous query still shown under the error');
+      await shot('04c-search-error');
+      await page.getByTestId('search-sort-relevance').click();
+      await input.fill('');
+      await page.keyboard.press('Escape');
+    });
+
     await check('a citation renders with its missing fields listed', async () => {
       const note = page.getByTestId('rendered-citation');
       await note.waitFor();
@@ -469,6 +504,55 @@ async function main() {
       await items.nth(1).waitFor();
       expect((await items.count()) === 2, 'restored collection lost items');
       await page.getByTestId('collection-back').click();
+    });
+
+    await check('the export view previews a Chicago note, rich text, a BibTeX entry and a collection’s quotes', async () => {
+      await page.keyboard.press('Control+3');
+      await page.getByTestId('export-view').waitFor();
+      await page.getByTestId('scope-article').check();
+      await page.getByTestId('export-style').selectOption('chicago-notes-bibliography');
+      await page.getByTestId('export-format').selectOption('cite:text');
+      const work = page.getByTestId('export-work').filter({ hasText: 'North Korea’s shifting satellite' });
+      await work.waitFor();
+      expect((await work.innerText()).includes('“North Korea’s shifting satellite'), `note: ${await work.innerText()}`);
+      await shot('22-export-chicago');
+      await page.getByTestId('export-copy').click();
+      await page.getByTestId('export-copy').filter({ hasText: 'Copied' }).waitFor();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied.includes('North Korea’s shifting satellite'), `clipboard has "${copied.slice(0, 80)}"`);
+      await page.getByTestId('export-format').selectOption('cite:html');
+      await work.locator('i').first().waitFor();
+      expect(!(await work.innerText()).includes('<i>'), 'HTML shown as markup');
+      await page.getByTestId('export-format').selectOption('file:bibtex');
+      const content = page.getByTestId('export-content').filter({ hasText: '@article{' });
+      await content.waitFor();
+      expect((await content.innerText()).includes('title = {North Korea’s shifting satellite'), 'no BibTeX title');
+      await shot('23-export-bibtex');
+      await page.getByTestId('scope-collection').check();
+      await page.getByTestId('export-format').selectOption('cite:text');
+      const quote = page.getByTestId('export-quote').filter({ hasText: 'quite a burden' });
+      await quote.waitFor();
+      expect((await quote.innerText()).includes('Quoted in'), 'no quoted-in line');
+      await page.getByTestId('export-missing').waitFor();
+      await shot('24-export-collection');
+      await page.getByTestId('scope-article').check();
+      await page.keyboard.press('Control+1');
+      await page.getByTestId('library-list').waitFor();
+    });
+
+    await check('deleting an article moves it to the trash, and Undo brings it back', async () => {
+      await openRow(SAMPLE_TITLE);
+      const before = await rows.count();
+      await page.getByTestId('article-delete').click();
+      await page.getByTestId('reader-title').waitFor({ state: 'detached' });
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid=library-row]').length === n, before - 1);
+      expect((await rows.filter({ hasText: SAMPLE_TITLE }).count()) === 0, 'the deleted article is still listed');
+      const undo = page.getByTestId('notice').filter({ hasText: 'to the trash' });
+      await undo.waitFor();
+      await shot('25-deleted');
+      await undo.getByTestId('notice-action').click();
+      await page.getByTestId('reader-title').filter({ hasText: SAMPLE_TITLE }).waitFor();
+      expect((await rows.count()) === before, `after undo ${await rows.count()} rows, not ${before}`);
     });
 
     await check('picked files import with progress and a summary of duplicates and failures', async () => {

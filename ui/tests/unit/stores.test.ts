@@ -262,3 +262,92 @@ describe('citation', () => {
     expect(app.cite.error).toBe('No citation style named “no-such-style”.');
   });
 });
+
+describe('delete article', () => {
+  it('moves the open article to the trash, and Undo brings it back and reopens it', async () => {
+    const { app } = await withSample();
+    const id = app.archive.articles[0]!.id;
+    await app.open(id);
+    expect(await app.deleteArticle(id)).toBe(true);
+    expect(app.archive.articles).toHaveLength(0);
+    expect(app.archive.current).toBeNull();
+    const undo = app.notices.items.find((n) => n.action?.label === 'Undo')!;
+    await undo.action!.run();
+    await vi.waitFor(() => expect(app.archive.current?.id).toBe(id));
+    expect(app.archive.articles.map((a) => a.id)).toEqual([id]);
+  });
+});
+
+describe('search facets, sort and paging', () => {
+  it('a facet narrows the query and a second click widens it again', async () => {
+    const { app } = await withSample();
+    app.search.input('China');
+    await app.search.run();
+    const all = app.search.results!.total;
+    const speaker = app.search.results!.facets.speaker.find((f) => f.count < all)!;
+    app.search.toggleFacet('speaker', speaker.value);
+    expect(app.search.query).toBe(`China speaker:"${speaker.value}"`);
+    await vi.waitFor(() => expect(app.search.results!.total).toBe(speaker.count));
+    app.search.toggleFacet('speaker', speaker.value);
+    expect(app.search.query).toBe('China');
+    await vi.waitFor(() => expect(app.search.results!.total).toBe(all));
+  });
+
+  it('shows a bad query as an error, not an empty list', async () => {
+    const { app } = await withSample();
+    app.search.input('"unclosed');
+    await app.search.run();
+    expect(app.search.error).toMatch(/quotation mark/);
+  });
+
+  it('pages with More, keeping the facets of all matches', async () => {
+    const backend = createFakeBackend();
+    const { app } = await started(backend);
+    await app.importSample();
+    const search = vi.spyOn(backend, 'searchArchive');
+    app.search.input('China');
+    await app.search.run();
+    expect(search).toHaveBeenLastCalledWith({ query: 'China', sort: 'relevance', offset: 0, limit: 50 });
+    app.search.setSort('newest');
+    await vi.waitFor(() => expect(search).toHaveBeenLastCalledWith({ query: 'China', sort: 'newest', offset: 0, limit: 50 }));
+  });
+});
+
+describe('export', () => {
+  it('previews a Chicago note, then BibTeX, and copies rich and plain text', async () => {
+    const rich: [string, string][] = [];
+    const backend = createFakeBackend();
+    const app = new AppState(backend, { exportDebounceMs: 0, writeRich: async (html, text) => void rich.push([html, text]) });
+    await app.start();
+    await app.importSample();
+    app.showView('export');
+    await app.exporter.refresh();
+    const work = app.exporter.citations!.works[0]!;
+    expect(work.note).toBe(1);
+    expect(work.citation).toContain('North Korea’s shifting satellite');
+    expect(app.exporter.missing[0]!.missing).toContain('issued');
+    expect(await app.exporter.copy()).toBe(true);
+    expect(rich[0]![1]).toContain(work.citation);
+    expect(rich[0]![0]).toMatch(/^<p>/);
+    app.exporter.set({ outputValue: 'file:bibtex' });
+    await app.exporter.refresh();
+    expect(app.exporter.exported!.content).toMatch(/^@article\{/);
+    expect(await app.exporter.save(null)).toMatch(/\.bib$/);
+  });
+
+  it('cites a selected quote with its words, speaker and quoted-in line', async () => {
+    const app = new AppState(createFakeBackend(), { exportDebounceMs: 0 });
+    await app.start();
+    await app.importSample();
+    const article = app.archive.current!;
+    const quote = article.quotes.find((q) => q.text === 'quite a burden')!;
+    app.archive.selectQuote(quote.id);
+    app.showView('export');
+    expect(app.exporter.scope).toBe('quote');
+    await app.exporter.refresh();
+    const cited = app.exporter.citations!.quotes[0]!;
+    expect(cited.words).toBe('quite a burden');
+    expect(cited.speaker).toBe('Cho Han-bum');
+    expect(cited.quoted_in).toContain('quoted in');
+  });
+});

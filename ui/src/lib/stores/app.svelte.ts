@@ -9,6 +9,7 @@ import type { SearchHit } from '../../ipc/bindings/SearchHit';
 import { ArchiveStore } from './archive.svelte';
 import { CiteStore } from './cite.svelte';
 import { CollectionsStore } from './collections.svelte';
+import { clipboardRich, ExportStore, type RichWriter } from './exporter.svelte';
 import { ImportStore } from './imports.svelte';
 import { Notices } from './notices.svelte';
 import { PeopleStore } from './people.svelte';
@@ -17,12 +18,16 @@ import { SearchStore } from './search.svelte';
 import { TagStore } from './tags.svelte';
 
 /** The top-level views: the library with the reader, and the people quoted across the archive. */
-export type View = 'library' | 'people';
+export type View = 'library' | 'people' | 'export';
 
 export interface AppOptions {
   /** Pause in typing before a search runs (ms). */
   searchDebounceMs?: number;
   writeText?: (text: string) => Promise<void>;
+  /** Copies rich text (text/html with text/plain); the export view's Copy. */
+  writeRich?: RichWriter;
+  /** Pause after a change of the export choices before the preview renders (ms). */
+  exportDebounceMs?: number;
 }
 
 export class AppState {
@@ -35,6 +40,7 @@ export class AppState {
   readonly tags: TagStore;
   readonly collections: CollectionsStore;
   readonly imports: ImportStore;
+  readonly exporter: ExportStore;
   /** Running without the desktop shell, on sample data. */
   readonly preview: boolean;
   view = $state<View>('library');
@@ -52,6 +58,17 @@ export class AppState {
     this.tags = new TagStore(backend, this.archive, this.notices);
     this.collections = new CollectionsStore(backend, this.notices);
     this.imports = new ImportStore(backend, this.notices, (report) => this.#imported(report));
+    this.exporter = new ExportStore(
+      backend,
+      this.notices,
+      {
+        articleId: () => this.archive.current?.id ?? null,
+        articleTitle: () => this.archive.current?.title ?? null,
+        quoteId: () => this.archive.selectedQuoteId,
+      },
+      options.writeRich ?? clipboardRich,
+      options.exportDebounceMs,
+    );
     this.#backend = backend;
   }
 
@@ -95,11 +112,55 @@ export class AppState {
   showView(view: View): void {
     this.view = view;
     if (view === 'people') void this.people.refresh();
+    if (view === 'export') {
+      // Starts from what the user was looking at: the selected quote, else the open article.
+      if (this.archive.selectedQuoteId !== null && this.exporter.scope === 'article') this.exporter.scope = 'quote';
+      if (this.exporter.scope === 'quote' && this.archive.selectedQuoteId === null) this.exporter.scope = 'article';
+      if (this.exporter.collection === null) this.exporter.collection = this.collections.list[0]?.id ?? null;
+      this.exporter.schedule();
+    }
   }
 
   async openHit(hit: SearchHit): Promise<void> {
     this.search.close();
     await this.openQuote(hit.article_id, hit.kind === 'quote' ? (hit.quote_id ?? null) : null);
+  }
+
+  /** Moves the article to the trash, with an Undo that brings it back and reopens it. */
+  async deleteArticle(id: string): Promise<boolean> {
+    const title = this.archive.byId.get(id)?.title ?? this.archive.current?.title ?? 'the article';
+    let ids: string[];
+    try {
+      ids = await this.#backend.deleteArticles([id]);
+    } catch (error) {
+      this.notices.error('Could not delete the article', error);
+      return false;
+    }
+    this.archive.forget(id);
+    void this.cite.render(null);
+    await this.#changed();
+    this.notices.offer(`Moved “${title}” to the trash.`, {
+      label: 'Undo',
+      run: async () => {
+        try {
+          await this.#backend.restoreArticles(ids);
+        } catch (error) {
+          this.notices.error('Could not restore the article', error);
+          return;
+        }
+        await this.#changed();
+        await this.openQuote(id, null);
+      },
+    });
+    return true;
+  }
+
+  /** After articles come or go: the list, the tags, the people, the search. */
+  async #changed(): Promise<void> {
+    this.people.invalidate();
+    await Promise.all([this.archive.refresh(), this.tags.load()]);
+    if (this.view === 'people') await this.people.refresh();
+    if (this.search.query.trim() !== '') void this.search.run();
   }
 
   async saveMeta(): Promise<void> {

@@ -102,6 +102,16 @@ export class ArchiveStore {
     }
   }
 
+  /** Closes the reader if it shows `id` (an article just deleted). */
+  forget(id: string): void {
+    if (this.current?.id !== id) return;
+    this.#openSeq++;
+    this.current = null;
+    this.form = null;
+    this.selectedQuoteId = null;
+    this.scrollRequest = null;
+  }
+
   /** The colour slot of a quote of the open article: its speaker's. */
   slotOf(quoteId: string): number {
     return this.#slots.get(quoteId) ?? 0;

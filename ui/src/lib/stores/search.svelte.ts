@@ -3,7 +3,12 @@
 import type { Backend } from '../../ipc/backend';
 import type { SearchHit } from '../../ipc/bindings/SearchHit';
 import type { SearchResults } from '../../ipc/bindings/SearchResults';
+import type { SortOrder } from '../../ipc/bindings/SortOrder';
 import { toIpcError } from '../../ipc/errors';
+import { type FacetName, toggleFacet } from '../searchQuery';
+
+/** Hits asked for at a time; "More" asks for the next page. */
+export const PAGE_SIZE = 50;
 
 export class SearchStore {
   query = $state('');
@@ -15,6 +20,9 @@ export class SearchStore {
   open = $state(false);
   /** Index into `hits` of the keyboard-highlighted hit. */
   active = $state(0);
+  sort = $state<SortOrder>('relevance');
+  /** True while the next page loads. */
+  loadingMore = $state(false);
 
   hits = $derived(this.results?.hits ?? []);
 
@@ -52,16 +60,55 @@ export class SearchStore {
     if (query === '') return;
     this.busy = true;
     try {
-      const results = await this.#backend.searchArchive(query);
+      const results = await this.#backend.searchArchive({ query, sort: this.sort, offset: 0, limit: PAGE_SIZE });
       if (seq !== this.#seq) return;
       this.results = results;
       this.error = null;
       this.active = 0;
     } catch (error) {
-      if (seq === this.#seq) this.error = toIpcError(error).message;
+      // The hits of the previous query would read as this one's: the error stands alone.
+      if (seq === this.#seq) {
+        this.error = toIpcError(error).message;
+        this.results = null;
+      }
     } finally {
       if (seq === this.#seq) this.busy = false;
     }
+  }
+
+  /** Whether more hits than shown match. */
+  get hasMore(): boolean {
+    return this.results !== null && this.hits.length < this.results.total;
+  }
+
+  /** Appends the next page of hits; the facets stay those of all matches. */
+  async more(): Promise<void> {
+    const results = this.results;
+    const query = this.query.trim();
+    if (!results || !this.hasMore || this.loadingMore) return;
+    const seq = this.#seq;
+    this.loadingMore = true;
+    try {
+      const page = await this.#backend.searchArchive({ query, sort: this.sort, offset: results.hits.length, limit: PAGE_SIZE });
+      if (seq === this.#seq) this.results = { ...results, total: page.total, hits: [...results.hits, ...page.hits] };
+    } catch (error) {
+      if (seq === this.#seq) this.error = toIpcError(error).message;
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  setSort(sort: SortOrder): void {
+    this.sort = sort;
+    if (this.query.trim() !== '') void this.run();
+  }
+
+  /** Adds the facet value's term to the query, or takes it out; searches at once. */
+  toggleFacet(facet: FacetName, value: string): void {
+    this.query = toggleFacet(this.query, facet, value);
+    this.open = true;
+    if (this.query.trim() === '') this.input('');
+    else void this.run();
   }
 
   move(delta: number): void {

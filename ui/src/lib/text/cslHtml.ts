@@ -1,0 +1,123 @@
+// citeproc's HTML output made safe to show: parsed (never assigned as innerHTML), then rebuilt
+// from a tiny whitelist of inline formatting. Everything else keeps only its text.
+
+/** An element the preview may render; its tag and style come from the whitelist only. */
+export interface SafeElement {
+  tag: SafeTag;
+  /** Only font-style, font-variant and font-weight declarations, re-serialised. */
+  style: string | null;
+  /** Only `csl-entry`, on a div. */
+  className: string | null;
+  children: SafeNode[];
+}
+
+export type SafeNode = string | SafeElement;
+
+const TAGS = ['i', 'b', 'em', 'strong', 'sup', 'sub', 'span', 'div'] as const;
+export type SafeTag = (typeof TAGS)[number];
+
+/** The part of a DOM node the walk reads, so it runs on a parsed document or on test objects. */
+export interface NodeLike {
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string | null;
+  childNodes: ArrayLike<NodeLike>;
+  getAttribute?(name: string): string | null;
+}
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+/** Content that is never text for the reader. */
+const DROPPED = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'svg', 'math', 'head', 'title']);
+const STYLE_PROPS = new Set(['font-style', 'font-variant', 'font-weight']);
+/** Keywords and weights only: no url(), expressions or escapes can pass. */
+const STYLE_VALUE = /^(normal|italic|oblique|small-caps|bold|bolder|lighter|[1-9]00)$/;
+
+/** Keeps the allowed declarations of a style attribute, or null if none. */
+export function safeStyle(style: string | null | undefined): string | null {
+  if (!style) return null;
+  const kept: string[] = [];
+  for (const declaration of style.split(';')) {
+    const colon = declaration.indexOf(':');
+    if (colon < 0) continue;
+    const prop = declaration.slice(0, colon).trim().toLowerCase();
+    const value = declaration.slice(colon + 1).trim().toLowerCase();
+    if (STYLE_PROPS.has(prop) && STYLE_VALUE.test(value)) kept.push(`${prop}: ${value}`);
+  }
+  return kept.length > 0 ? kept.join('; ') : null;
+}
+
+/** Rebuilds the children of `node` from the whitelist; unknown elements are unwrapped to their contents. */
+export function sanitizeNodes(node: NodeLike): SafeNode[] {
+  const out: SafeNode[] = [];
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeType === TEXT_NODE) {
+      if (child.nodeValue) pushText(out, child.nodeValue);
+      continue;
+    }
+    if (child.nodeType !== ELEMENT_NODE) continue;
+    const name = child.nodeName.toLowerCase();
+    if (DROPPED.has(name)) continue;
+    const children = sanitizeNodes(child);
+    if (!(TAGS as readonly string[]).includes(name)) {
+      for (const c of children) (typeof c === 'string' ? pushText(out, c) : out.push(c));
+      continue;
+    }
+    const tag = name as SafeTag;
+    const style = tag === 'span' ? safeStyle(child.getAttribute?.('style')) : null;
+    const classes = (child.getAttribute?.('class') ?? '').split(/\s+/);
+    const className = tag === 'div' && classes.includes('csl-entry') ? 'csl-entry' : null;
+    out.push({ tag, style, className, children });
+  }
+  return out;
+}
+
+function pushText(out: SafeNode[], text: string): void {
+  const last = out[out.length - 1];
+  if (typeof last === 'string') out[out.length - 1] = last + text;
+  else out.push(text);
+}
+
+/** Parses citeproc HTML with the browser's DOMParser (scripts never run there) and sanitises it. */
+export function sanitizeCslHtml(html: string): SafeNode[] {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  return sanitizeNodes(doc.body);
+}
+
+/** The text a sanitised tree shows: what the clipboard's text/plain gets. */
+export function plainText(nodes: SafeNode[]): string {
+  return nodes.map((n) => (typeof n === 'string' ? n : plainText(n.children))).join('');
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
+
+/** Serialises a sanitised tree back to HTML, for the clipboard's text/html. */
+export function toHtml(nodes: SafeNode[]): string {
+  return nodes
+    .map((n) => {
+      if (typeof n === 'string') return escape(n);
+      const style = n.style ? ` style="${escape(n.style)}"` : '';
+      const cls = n.className ? ` class="${n.className}"` : '';
+      return `<${n.tag}${cls}${style}>${toHtml(n.children)}</${n.tag}>`;
+    })
+    .join('');
+}
+
+/** Plain text as HTML (escaped), for the clipboard's text/html when the format is not HTML. */
+export function textToHtml(text: string): string {
+  return escape(text);
+}
+
+/**
+ * The classes standing for a sanitised style (`font-variant: small-caps` → `csl-font-variant-small-caps`):
+ * the window's CSP allows no inline styles, so the preview shows them through app.css.
+ */
+export function styleClasses(node: SafeElement): string | null {
+  const classes = (node.style ?? '')
+    .split('; ')
+    .filter((d) => d !== '')
+    .map((d) => `csl-${d.replace(': ', '-')}`);
+  if (node.className) classes.push(node.className);
+  return classes.length > 0 ? classes.join(' ') : null;
+}
