@@ -161,7 +161,6 @@ impl Filter {
 #[derive(Default)]
 struct Outcome {
     total: usize,
-    hits: usize,
     facets: usize,
 }
 
@@ -197,7 +196,8 @@ struct SourcebookEngine {
 impl Engine for SourcebookEngine {
     fn search(&mut self, q: &Query) -> Result<Outcome, String> {
         let r = sourcebook_search(&self.sb, q.sourcebook, TOP).map_err(|e| e.to_string())?;
-        Ok(Outcome { total: r.total, hits: r.hits.len(), facets: speaker_facets(&r) })
+        black_box(&r.hits);
+        Ok(Outcome { total: r.total, facets: speaker_facets(&r) })
     }
 
     fn articles_matching(&mut self, q: &Query) -> Result<usize, String> {
@@ -234,13 +234,11 @@ impl Engine for Fts5Engine {
                  JOIN articles a ON a.id = fts.rowid WHERE fts MATCH ?1 AND fts.rowid = ?2",
             )
             .map_err(sql)?;
-        let mut hits = 0;
         for (id, _) in &top {
             let shown: (String, String, String) = snippet
                 .query_row(params![q.fts, id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                 .map_err(sql)?;
             black_box(shown);
-            hits += 1;
         }
         let facets = if q.facet {
             let facet = format!(
@@ -253,7 +251,7 @@ impl Engine for Fts5Engine {
         } else {
             0
         };
-        Ok(Outcome { total: top.first().map_or(0, |t| t.1), hits, facets })
+        Ok(Outcome { total: top.first().map_or(0, |t| t.1), facets })
     }
 
     fn articles_matching(&mut self, q: &Query) -> Result<usize, String> {
@@ -297,7 +295,8 @@ impl Engine for LikeEngine {
         } else {
             0
         };
-        Ok(Outcome { total: rows.first().map_or(0, |r| r.3), hits: rows.len(), facets })
+        black_box(&rows);
+        Ok(Outcome { total: rows.first().map_or(0, |r| r.3), facets })
     }
 
     fn articles_matching(&mut self, q: &Query) -> Result<usize, String> {
@@ -466,7 +465,8 @@ fn run_phase(phase: &str, dir: &Path, articles: usize, runs: usize) {
             println!("seconds {:.3}", started.elapsed().as_secs_f64());
         }
         "fts5" => {
-            build_fts5(&dir.join("fts5.sqlite3"), articles).expect("build FTS5");
+            build_fts5(&dir.join("fts5.sqlite3"), articles)
+                .expect("build the FTS5 table (is SQLite built with FTS5?)");
             println!("seconds {:.3}", started.elapsed().as_secs_f64());
         }
         "like" => {
@@ -493,35 +493,25 @@ fn run_phase(phase: &str, dir: &Path, articles: usize, runs: usize) {
 
 /// Warm up, then time each query; prints `query INDEX p50_us p99_us runs total articles
 /// facets` or `error INDEX message`, and the peak memory of searching before the untimed
-/// counts for the agreement table (which fetch every hit) can raise it.
+/// counts for the agreement table (which fetch every hit) can raise it. A query that fails or
+/// panics is reported and the others still run.
 fn query_all(engine: &mut dyn Engine, runs: usize) {
     let mut lines = Vec::new();
     for (i, q) in QUERIES.iter().enumerate() {
-        if let Err(e) = engine.search(q) {
-            lines.push((i, Err(e.replace('\n', " "))));
-            continue;
-        }
-        for _ in 1..WARM_UP_RUNS {
-            black_box(engine.search(q).ok());
-        }
-        let mut times = Vec::with_capacity(runs);
-        let mut outcome = Outcome::default();
-        let started = Instant::now();
-        while times.len() < runs && (times.len() < MIN_RUNS || started.elapsed() < TIME_BUDGET) {
-            let t = Instant::now();
-            outcome = black_box(engine.search(q).unwrap_or_default());
-            times.push(t.elapsed().as_secs_f64() * 1e6);
-        }
-        black_box(outcome.hits);
-        times.sort_by(f64::total_cmp);
-        lines.push((i, Ok((times, outcome))));
+        lines.push((i, guarded(|| time_query(engine, q, runs))));
     }
     println!("search_peak_kib {}", peak_rss_kib().unwrap_or(0));
     for (i, line) in lines {
         match line {
             Err(e) => println!("error {i} {e}"),
             Ok((times, outcome)) => {
-                let articles = engine.articles_matching(&QUERIES[i]).map_or(-1, |n| n as i64);
+                let articles = match guarded(|| engine.articles_matching(&QUERIES[i])) {
+                    Ok(n) => n as i64,
+                    Err(e) => {
+                        println!("error {i} counting all its hits: {e}");
+                        -1
+                    }
+                };
                 println!(
                     "query {i} {:.1} {:.1} {} {} {articles} {}",
                     percentile(&times, 50.0),
@@ -533,6 +523,42 @@ fn query_all(engine: &mut dyn Engine, runs: usize) {
             }
         }
     }
+}
+
+/// Sorted run times in µs and the last outcome.
+fn time_query(
+    engine: &mut dyn Engine,
+    q: &Query,
+    runs: usize,
+) -> Result<(Vec<f64>, Outcome), String> {
+    engine.search(q)?;
+    for _ in 1..WARM_UP_RUNS {
+        black_box(engine.search(q)?);
+    }
+    let mut times = Vec::with_capacity(runs);
+    let mut outcome = Outcome::default();
+    let started = Instant::now();
+    while times.len() < runs && (times.len() < MIN_RUNS || started.elapsed() < TIME_BUDGET) {
+        let t = Instant::now();
+        outcome = black_box(engine.search(q)?);
+        times.push(t.elapsed().as_secs_f64() * 1e6);
+    }
+    times.sort_by(f64::total_cmp);
+    Ok((times, outcome))
+}
+
+/// Runs `f`, turning a panic into an error message on one line.
+fn guarded<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|p| {
+        let message = p
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| p.downcast_ref::<&str>().copied())
+            .unwrap_or("unknown panic");
+        Err(format!("panicked: {message}"))
+    });
+    result
+        .map_err(|e| e.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(240).collect())
 }
 
 /// Nearest-rank percentile of sorted samples: p99 of 50 runs is the slowest run.
@@ -693,7 +719,7 @@ fn child(dir: &Path, phase: &str, o: &Options, reusable: bool) -> String {
     let saved = dir.join(format!("{phase}.out"));
     if reusable && o.dir.is_some() {
         if let Ok(out) = std::fs::read_to_string(&saved) {
-            return out;
+            return format!("reused 1\n{out}");
         }
     }
     let exe = std::env::current_exe().expect("own executable");
@@ -862,7 +888,8 @@ impl Report {
             mib(s.bytes as f64),
             corpus::SEED
         );
-        let _ = writeln!(out, "work dir: {}", dir.display());
+        let kept = if o.dir.is_some() { "kept" } else { "temporary, removed at exit" };
+        let _ = writeln!(out, "work dir: {} ({kept})", dir.display());
         if let Some(bytes) = self.value("import-compare", "bytes_seconds") {
             let paths = self.value("import-compare", "paths_seconds").unwrap_or(0.0);
             let n = self.value("import-compare", "sample").unwrap_or(0.0);
@@ -910,6 +937,17 @@ impl Report {
         for (name, secs, peak, disk) in rows {
             let _ = writeln!(out, "{name:<41}{secs:>7.1} s {peak:>7.0} MiB   {disk}");
         }
+        let reused: Vec<&str> = ["import", "reindex", "fts5", "like"]
+            .into_iter()
+            .filter(|phase| self.value(phase, "reused").is_some())
+            .collect();
+        if !reused.is_empty() {
+            let _ = writeln!(
+                out,
+                "(build figures of {} are from an earlier run in this work dir, reused)",
+                reused.join(", ")
+            );
+        }
         let _ = writeln!(
             out,
             "sourcebook imported {imported:.0} of {} clips ({:.0} articles/s end to end)",
@@ -931,7 +969,7 @@ impl Report {
         );
         let _ = writeln!(
             out,
-            "{:<18}{:>20}{:>20}{:>22}{:>16}{:>16}",
+            "{:<18}{:>20}{:>20}{:>30}{:>15}{:>15}",
             "query", "sourcebook", "fts5", "like", "sb÷fts5", "sb÷like"
         );
         for (i, q) in QUERIES.iter().enumerate() {
@@ -951,8 +989,8 @@ impl Report {
             };
             let _ = writeln!(
                 out,
-                "{:<18}{:>20}{:>20}{:>22}{:>16}{:>16}",
-                q.name,
+                "{}{:>20}{:>20}{:>30}{:>15}{:>15}",
+                padded(q.name, 18),
                 cell("sourcebook"),
                 cell("fts5"),
                 like,
@@ -987,7 +1025,8 @@ impl Report {
         for (i, q) in QUERIES.iter().enumerate() {
             let n = |engine: &str, k: usize| self.query(engine, i).map_or(-1.0, |v| v[k]);
             let sb = match self.query("sourcebook", i) {
-                Some(v) => format!("{:.0} [{:.0}]", v[5], v[4]),
+                Some(v) if v[5] >= 0.0 => format!("{:.0} [{:.0}]", v[5], v[4]),
+                Some(v) => format!("failed [{:.0}]", v[4]),
                 None => "error".into(),
             };
             let facets = if q.facet {
@@ -997,8 +1036,8 @@ impl Report {
             };
             let _ = writeln!(
                 out,
-                "{:<18}{:>10}{:>20}{:>10.0}{:>10.0}{:>14}",
-                q.name,
+                "{}{:>10}{:>20}{:>10.0}{:>10.0}{:>14}",
+                padded(q.name, 18),
                 s.truth[i],
                 sb,
                 n("fts5", 5),
@@ -1007,14 +1046,14 @@ impl Report {
             );
         }
         for (engine, i, message) in &self.errors {
-            let _ = writeln!(out, "{engine} could not run {:?}: {message}", QUERIES[*i].sourcebook);
+            let _ = writeln!(out, "{engine}, query {:?}: {message}", QUERIES[*i].name);
         }
         let _ = writeln!(out, "\nqueries as each engine ran them:");
         for q in QUERIES {
             let _ = writeln!(
                 out,
-                "  {:<17} sourcebook `{}` | fts5 MATCH `{}`{} | like {} {:?}",
-                q.name,
+                "  {} sourcebook `{}` | fts5 MATCH `{}`{} | like {} {:?}",
+                padded(q.name, 17),
                 q.sourcebook,
                 q.fts,
                 q.filter.sql(),
@@ -1024,6 +1063,14 @@ impl Report {
         }
         out
     }
+}
+
+/// `text` padded to `width` terminal columns: Hangul and Han take two each, so the table
+/// lines up in a terminal.
+fn padded(text: &str, width: usize) -> String {
+    let wide = |c: char| matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3);
+    let columns: usize = text.chars().map(|c| if wide(c) { 2 } else { 1 }).sum();
+    format!("{text}{}", " ".repeat(width.saturating_sub(columns)))
 }
 
 fn load_average() -> String {
