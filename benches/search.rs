@@ -1,15 +1,19 @@
 //! Search benchmark (issue 5): Sourcebook's search against SQLite FTS5 (how Zotero 10
 //! searches) and a plain SQL LIKE scan (how many reference managers search), on one generated
 //! archive and one query mix, printing p50/p99 latency, their ratios, build time, size on disk
-//! and peak memory.
+//! and peak memory, and how many articles each engine found.
 //!
-//! Run: `cargo bench --no-default-features --bench search` (10,000 articles, a few minutes)
-//! or `cargo bench --no-default-features --bench search -- --articles 100000`.
-//! Options: `--runs N` (timed runs per query, default 50), `--dir DIR` (keep the corpus and
-//! the built stores there and reuse them on the next run instead of a temporary directory).
+//! Run: `cargo bench --no-default-features --bench search` (10,000 articles; 2–4 minutes on two
+//! cores) or `cargo bench --no-default-features --bench search -- --articles 100000` (about 30
+//! minutes, 18 of them Sourcebook's import). Options: `--runs N` (timed runs per query, default
+//! 50), `--dir DIR` (keep the corpus and the built stores there and reuse them on the next run
+//! instead of a temporary directory), `--compare-import` (time `import_bytes` per article
+//! against `import_paths` over a folder on 300 articles first).
 //!
 //! Every build and every engine's queries run in a child process of this binary, so each
-//! peak resident set (VmHWM) belongs to one phase and one engine alone.
+//! peak resident set (VmHWM) belongs to one phase and one engine alone. Import speed is not
+//! what this measures (benches/import.rs does): the import is here to build the archive the
+//! way a user would.
 
 #[path = "corpus/mod.rs"]
 mod corpus;

@@ -36,11 +36,12 @@ pub fn snippet(text: &str, highlight: &Highlight, field: Field) -> (String, Vec<
     if fragment.is_empty() {
         return (text.chars().take(SNIPPET_CHARS).collect(), Vec::new());
     }
+    // A range outside the fragment is left unmarked rather than allowed to panic.
     let spans = collapse_overlapped_ranges(found.highlighted())
         .into_iter()
-        .map(|r| {
-            let start = fragment[..r.start].chars().count();
-            Span { start, end: start + fragment[r.start..r.end].chars().count() }
+        .filter_map(|r| {
+            let start = fragment.get(..r.start)?.chars().count();
+            Some(Span { start, end: start + fragment.get(r.start..r.end)?.chars().count() })
         })
         .collect();
     (fragment.to_string(), spans)

@@ -268,6 +268,9 @@ impl Tokenizer for Words {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
         self.tokens.clear();
         analyze(text, Mode::Index, &mut self.tokens);
+        // A joined word ("treatys" for "treaty's") starts where its first part does but comes
+        // after the parts; tantivy's snippets assume offsets never go back, so put it first.
+        self.tokens.sort_by_key(|t| (t.offset_from, t.position));
         WordStream { tokens: &mut self.tokens, next: 0 }
     }
 }

@@ -180,3 +180,23 @@ fn the_query_language_over_articles_in_four_languages() {
     assert!(!bad.ok);
     assert!(bad.stderr.contains("column"), "{}", bad.stderr);
 }
+
+/// "treaty's" is indexed as treaty, s and the joined "treatys": a snippet starting inside the
+/// word once made the highlight offsets underflow and search panic.
+#[test]
+fn a_snippet_starting_inside_an_apostrophe_word_is_fine() {
+    let sb = Sandbox::new();
+    let file = fixture("search-apostrophe-snippet.txt");
+    assert_eq!(sb.json(&["import", file.to_str().unwrap(), "--json"])["imported"], 1);
+    let run = sb.run(&["search", "treaty", "--json"]);
+    assert!(run.ok, "{}", run.stderr);
+    let results = run.json();
+    assert!(results["total"].as_u64().unwrap() >= 1);
+    for hit in results["hits"].as_array().unwrap() {
+        let snippet: Vec<char> = hit["snippet"].as_str().unwrap().chars().collect();
+        for span in hit["highlights"].as_array().unwrap() {
+            let (start, end) = (span["start"].as_u64().unwrap(), span["end"].as_u64().unwrap());
+            assert!(start < end && end as usize <= snippet.len(), "{hit}");
+        }
+    }
+}
