@@ -141,7 +141,7 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Format {
             return Format::Html;
         }
     }
-    if head.starts_with('{') || head.starts_with('[') {
+    if looks_like_json(head) {
         return Format::CslJson;
     }
     if head.lines().take(5).any(|l| l.starts_with("ty  - ")) {
@@ -171,6 +171,18 @@ fn xml_declared_charset(bytes: &[u8]) -> Option<String> {
     let value = declaration.split("encoding=").nth(1)?;
     let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
     Some(value[1..].split(quote).next()?.to_string())
+}
+
+/// A JSON array of objects or an object: the first mark, then (past any space) what must
+/// follow it. "[분석] …", a headline's bracketed label, is not JSON.
+fn looks_like_json(head: &str) -> bool {
+    let mut chars = head.chars();
+    let follows = match chars.next() {
+        Some('[') => ['{', ']'],
+        Some('{') => ['"', '}'],
+        _ => return false,
+    };
+    chars.find(|c| !c.is_whitespace()).is_some_and(|c| follows.contains(&c))
 }
 
 /// An entry such as `@article{key,` or `@online(key,` on one of the first lines.
@@ -294,6 +306,9 @@ mod tests {
         assert_eq!(sniff(b"@article{kim2024,\n title={T}}", None), Format::BibTex);
         assert_eq!(sniff(b"TY  - NEWS\r\nTI  - T\r\nER  - \r\n", None), Format::Ris);
         assert_eq!(sniff(b"[{\"type\": \"book\"}]", None), Format::CslJson);
+        // A headline opening with a bracketed label is a clip, not JSON.
+        assert_eq!(sniff("[분석] 북한, 나선항\n\n본문".as_bytes(), None), Format::TextClip);
+        assert_eq!(sniff(b"{Exclusive} Rason port\n\nText", None), Format::TextClip);
         assert_eq!(sniff(b"A title\n\nA paragraph.", Some("notes.bib")), Format::BibTex);
         assert_eq!(sniff(b"A title\n\nSaid @someone on X.", None), Format::TextClip);
     }
