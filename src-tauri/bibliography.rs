@@ -115,20 +115,28 @@ impl Sourcebook {
             ExportFormat::Markdown => pandoc_markdown(&selected, &keys),
             ExportFormat::MarkdownNotes => markdown_notes(&self.engine, style, &selected, &items)?,
         };
-        let missing = selected
-            .articles
-            .iter()
-            .zip(&keys)
-            .filter(|(a, _)| !a.missing.is_empty())
-            .map(|(a, key)| MissingFields {
-                article_id: a.id.clone(),
-                citekey: key.clone(),
-                title: a.title.clone(),
-                missing: a.missing.clone(),
-            })
-            .collect();
+        let missing = missing_fields(&selected.articles, |i| keys[i].clone());
         Ok(Export { format, content, citekeys: keys, missing })
     }
+}
+
+/// The works among `articles` whose citations lack fields, with their citekeys (`key(i)`
+/// for `articles[i]`): what an export or a citation tells the writer to fix first.
+pub(crate) fn missing_fields(
+    articles: &[Article],
+    key: impl Fn(usize) -> String,
+) -> Vec<MissingFields> {
+    articles
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| !a.missing.is_empty())
+        .map(|(i, a)| MissingFields {
+            article_id: a.id.clone(),
+            citekey: key(i),
+            title: a.title.clone(),
+            missing: a.missing.clone(),
+        })
+        .collect()
 }
 
 /// CSL name variables whose names the registry may order.

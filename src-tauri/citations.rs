@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::bibliography::{context_of, pinpoint};
+use crate::bibliography::{context_of, missing_fields, pinpoint};
 use crate::cite::{self, CiteItem, CiteRequest, Format, Locator, QuoteCitation};
 use crate::model::{
     Citations, CiteOptions, CitedQuote, CitedWork, MissingFields, Selection, StoredQuote,
@@ -66,17 +66,10 @@ impl Sourcebook {
                 }
             })
             .collect();
-        let missing = selected
-            .articles
-            .iter()
-            .filter(|a| !a.missing.is_empty())
-            .map(|a| MissingFields {
-                article_id: a.id.clone(),
-                citekey: self.archive.citekey(&a.id).ok().flatten().unwrap_or_default(),
-                title: a.title.clone(),
-                missing: a.missing.clone(),
-            })
-            .collect();
+        // A work not yet exported has no citekey; citing does not give it one.
+        let missing = missing_fields(&selected.articles, |i| {
+            self.archive.citekey(&selected.articles[i].id).ok().flatten().unwrap_or_default()
+        });
         Ok(CitationsJob {
             engine: Arc::clone(&self.engine),
             options: options.clone(),

@@ -413,6 +413,7 @@ impl Sourcebook {
     fn resolve(&self, kind: archive::Kind, prefix: &str) -> Result<String> {
         let what = match kind {
             archive::Kind::Article => "article",
+            archive::Kind::Trashed => "deleted article",
             archive::Kind::Quote => "quote",
             archive::Kind::Person => "person",
         };
@@ -445,18 +446,9 @@ impl Sourcebook {
 
     /// Brings articles back from the trash (the undo of [`Self::delete_articles`]).
     pub fn restore_articles(&mut self, ids: &[String]) -> Result<()> {
-        let trashed = self.archive.trashed()?;
         let ids = ids
             .iter()
-            .map(|id| {
-                let found: Vec<&String> =
-                    trashed.iter().filter(|t| t.starts_with(id.as_str())).collect();
-                match found.as_slice() {
-                    [one] => Ok((*one).clone()),
-                    [] => Err(Error::NoMatch { what: "deleted article", prefix: id.clone() }),
-                    _ => Err(Error::Ambiguous { what: "deleted article", prefix: id.clone() }),
-                }
-            })
+            .map(|id| self.resolve(archive::Kind::Trashed, id))
             .collect::<Result<Vec<_>>>()?;
         self.archive.restore(&ids)?;
         self.index_articles(&ids)

@@ -94,22 +94,25 @@ impl Archive {
 #[derive(Debug, Clone, Copy)]
 pub enum Kind {
     Article,
+    /// An article in the trash.
+    Trashed,
     Quote,
     Person,
 }
 
 impl Archive {
     /// Up to `limit` ids of `kind` starting with `prefix`, found through the primary key: ids
-    /// are ASCII, so every match sorts in `[prefix, prefix + DEL)`. Trashed articles are left
-    /// out.
+    /// are ASCII, so every match sorts in `[prefix, prefix + DEL)`. `Kind::Article` leaves the
+    /// trash out; `Kind::Trashed` is only the trash.
     pub fn ids_starting_with(&self, kind: Kind, prefix: &str, limit: usize) -> Result<Vec<String>> {
-        let table = match kind {
-            Kind::Article => "live_articles",
-            Kind::Quote => "quotes",
-            Kind::Person => "persons",
+        let (table, only) = match kind {
+            Kind::Article => ("live_articles", ""),
+            Kind::Trashed => ("articles", "AND deleted_at IS NOT NULL"),
+            Kind::Quote => ("quotes", ""),
+            Kind::Person => ("persons", ""),
         };
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT id FROM {table} WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3"
+            "SELECT id FROM {table} WHERE id >= ?1 AND id < ?2 {only} ORDER BY id LIMIT ?3"
         ))?;
         let upper = format!("{prefix}\u{7f}");
         let ids = stmt.query_map(rusqlite::params![prefix, upper, limit as i64], |r| r.get(0))?;

@@ -48,3 +48,26 @@ fn the_original_bytes_are_kept_with_their_hash() {
     assert_eq!(article["sha256"], sha.as_str());
     assert_eq!(sha.len(), 64);
 }
+
+#[test]
+fn a_deleted_article_leaves_lists_and_search_until_restored_and_purge_ends_it() {
+    let sb = Sandbox::new();
+    let id = sb.import_seed();
+    let found =
+        |sb: &Sandbox| sb.json(&["search", "\"quite a burden\"", "--json"])["total"].clone();
+    assert!(found(&sb).as_u64().unwrap() > 0);
+    assert!(sb.run(&["delete", &id]).ok);
+    assert_eq!(sb.json(&["list", "--json"]), serde_json::json!([]));
+    assert_eq!(found(&sb), 0);
+    assert_eq!(sb.json(&["trash", "--json"])[0]["id"], id.as_str());
+    let run = sb.run(&["restore", "zzz"]);
+    assert!(run.stderr.contains("no deleted article id starts with"), "{}", run.stderr);
+    assert!(sb.run(&["restore", &id[..13]]).ok, "a unique prefix of a trashed id");
+    assert_eq!(sb.json(&["list", "--json"]).as_array().unwrap().len(), 1);
+    assert!(found(&sb).as_u64().unwrap() > 0);
+    assert!(sb.run(&["delete", &id]).ok);
+    assert!(sb.run(&["trash", "--purge"]).ok);
+    assert_eq!(sb.json(&["trash", "--json"]), serde_json::json!([]));
+    let report = sb.json(&["import", crate::seed().to_str().unwrap(), "--json"]);
+    assert_eq!(report["imported"], 1, "purged bytes import anew: {report}");
+}
