@@ -176,14 +176,16 @@ trait Engine {
     fn articles_matching(&mut self, q: &Query) -> Result<usize, String>;
 }
 
-/// The one call into Sourcebook's search API. Before `SearchRequest` it was
-/// `sb.search(query, limit)`: that is the line to change between the two.
+/// The one call into Sourcebook's search API. Facets are counted when the query asks for
+/// them, as the other engines do.
 fn sourcebook_search(
     sb: &Sourcebook,
     query: &str,
     limit: usize,
+    facets: bool,
 ) -> sourcebook::Result<SearchResults> {
-    sb.search(&SearchRequest { query: query.to_string(), limit, ..SearchRequest::default() })
+    let request = SearchRequest { query: query.to_string(), limit, facets, ..Default::default() };
+    sb.search(&request)
 }
 
 /// Speaker counts of a result: every search computes the facets of all its matches.
@@ -199,14 +201,15 @@ struct SourcebookEngine {
 
 impl Engine for SourcebookEngine {
     fn search(&mut self, q: &Query) -> Result<Outcome, String> {
-        let r = sourcebook_search(&self.sb, q.sourcebook, TOP).map_err(|e| e.to_string())?;
+        let r =
+            sourcebook_search(&self.sb, q.sourcebook, TOP, q.facet).map_err(|e| e.to_string())?;
         black_box(&r.hits);
         Ok(Outcome { total: r.total, facets: speaker_facets(&r) })
     }
 
     fn articles_matching(&mut self, q: &Query) -> Result<usize, String> {
         // Hits are articles and quotes: count the articles they come from.
-        let all = sourcebook_search(&self.sb, q.sourcebook, self.everything)
+        let all = sourcebook_search(&self.sb, q.sourcebook, self.everything, false)
             .map_err(|e| e.to_string())?;
         Ok(all.hits.iter().map(|h| h.article_id.as_str()).collect::<HashSet<_>>().len())
     }

@@ -485,11 +485,20 @@ pub struct SearchRequest {
     /// Hits to skip (paging).
     pub offset: usize,
     pub limit: usize,
+    /// Count the facets over every match. A first page wants them; the pages after it (and a
+    /// plain top ten) do not, and skipping them saves a pass over all matches.
+    pub facets: bool,
 }
 
 impl Default for SearchRequest {
     fn default() -> Self {
-        SearchRequest { query: String::new(), sort: SortOrder::Relevance, offset: 0, limit: 20 }
+        SearchRequest {
+            query: String::new(),
+            sort: SortOrder::Relevance,
+            offset: 0,
+            limit: 20,
+            facets: true,
+        }
     }
 }
 

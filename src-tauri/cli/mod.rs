@@ -339,7 +339,7 @@ fn run_on_archive(sb: &mut Sourcebook, command: Command) -> Result<(), Error> {
             Ok(())
         }
         Command::Search { query, limit, offset, sort, out } => {
-            let request = crate::model::SearchRequest { query, sort, offset, limit };
+            let request = crate::model::SearchRequest { query, sort, offset, limit, facets: true };
             let results = sb.search(&request)?;
             if out.json {
                 return print_json(&results);

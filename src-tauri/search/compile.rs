@@ -14,6 +14,7 @@ use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::tokenizer::Token;
 use tantivy::{Searcher, TantivyDocument, Term};
 
+use super::date_filter::DateFilter;
 use super::query::{DateRange, Form, Keyword, Node, ParseError, Scope, Text};
 use super::schema::Fields;
 use super::tokenize::{analyze, is_alphabetic, is_joiner, Mode};
@@ -89,10 +90,15 @@ impl Compiler<'_> {
 
     fn and(&mut self, all: &[Node], positive: bool) -> Result<Clause> {
         let mut clauses = Vec::new();
+        let mut dates: Option<DateRange> = None;
         let mut i = 0;
         while i < all.len() {
             let (clause, used) = match &all[i] {
                 Node::Not(inner) => (self.node(inner, !positive)?.map(|q| (Occur::MustNot, q)), 1),
+                Node::Date(range) => {
+                    dates = Some(dates.map_or(*range, |d| d.within(*range)));
+                    (None, 1)
+                }
                 _ => {
                     let (clause, used) = self.name_run(&all[i..], positive)?;
                     (clause.map(|q| (Occur::Must, q)), used)
@@ -101,10 +107,18 @@ impl Compiler<'_> {
             clauses.extend(clause);
             i += used;
         }
+        let has_words = clauses.iter().any(|(occur, _)| *occur == Occur::Must);
+        if let Some(range) = dates.filter(|_| !has_words) {
+            clauses.extend(self.date(range).map(|q| (Occur::Must, q)));
+        }
         if !clauses.is_empty() && clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         }
-        Ok(boolean(clauses))
+        let query = boolean(clauses);
+        Ok(match dates.filter(|_| has_words) {
+            Some(range) => query.map(|q| Box::new(DateFilter::new(q, range)) as Box<dyn Query>),
+            None => query,
+        })
     }
 
     /// Bare words that spell a known person's name ("Kim Jongun", "Путин") also find the
@@ -143,13 +157,9 @@ impl Compiler<'_> {
     fn text(&mut self, scope: Scope, text: &Text, positive: bool) -> Result<Clause> {
         let f = *self.f;
         let fields: &[(Field, f32)] = match scope {
-            Scope::Any => &[
-                (f.title, TITLE_BOOST),
-                (f.text, 1.0),
-                (f.names, 1.0),
-                (f.publication, 1.0),
-                (f.author, 1.0),
-            ],
+            Scope::Any => {
+                &[(f.headline, TITLE_BOOST), (f.text, 1.0), (f.names, 1.0), (f.byline, 1.0)]
+            }
             Scope::Title => &[(f.title, 1.0)],
             Scope::Publication => &[(f.publication, 1.0)],
             Scope::Author => &[(f.author, 1.0)],
@@ -196,7 +206,7 @@ impl Compiler<'_> {
             if positive {
                 self.mark(spelling);
             }
-            for (field, boost) in [(f.text, 1.0), (f.title, TITLE_BOOST)] {
+            for (field, boost) in [(f.text, 1.0), (f.headline, TITLE_BOOST)] {
                 clauses.extend(words(field, spelling)?.map(|q| boosted(q, boost)));
             }
         }

@@ -1,7 +1,8 @@
 //! Facet counts for the current query: speaker, publication, year and language, counted in the
 //! same pass as the ranking from the fast columns of the matching documents. Columns are read a
 //! block of documents at a time, which costs far less per document than reading them one by
-//! one on a query that matches most of the archive; term ordinals become text once per segment.
+//! one on a query that matches most of the archive; term ordinals become text once per segment,
+//! in one ordered pass over the column's dictionary.
 
 use std::collections::HashMap;
 
@@ -122,14 +123,20 @@ impl Counter {
     }
 
     fn harvest(self) -> HashMap<String, usize> {
-        let mut out = HashMap::new();
-        let mut text = String::new();
-        for (ord, &count) in self.counts.iter().enumerate().filter(|(_, &n)| n > 0) {
-            // A failed dictionary read loses a facet value, never the search.
-            if self.column.ord_to_str(ord as u64, &mut text).unwrap_or(false) {
-                out.insert(std::mem::take(&mut text), count);
-            }
-        }
+        let counted: Vec<(u64, usize)> = (0..).zip(self.counts).filter(|&(_, n)| n > 0).collect();
+        let mut out = HashMap::with_capacity(counted.len());
+        let mut counts = counted.iter().map(|&(_, n)| n);
+        // One pass through the dictionary in ordinal order: each compressed block is read
+        // once, where looking terms up one by one would decompress a block per term. A failed
+        // read loses facet values, never the search.
+        let _ = self.column.dictionary().sorted_ords_to_term_cb(
+            counted.iter().map(|&(ord, _)| ord),
+            |term| {
+                let n = counts.next().unwrap_or_default();
+                out.insert(String::from_utf8_lossy(term).into_owned(), n);
+                Ok(())
+            },
+        );
         out
     }
 }

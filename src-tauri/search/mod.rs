@@ -3,11 +3,13 @@
 //! Invariant: the archive is the truth. Every index commit records the archive generation it
 //! reflects; an index that is missing, unreadable or behind is rebuilt from the archive.
 //!
-//! A search goes `query` (text → tree) → `compile` (tree → tantivy query) → one pass over the
-//! matches that ranks (BM25 or date), counts and tallies `facets` → `snippet` per hit. Every
+//! A search goes `query` (text → tree) → `compile` (tree → tantivy query) → the ranked page
+//! (BM25 or date), then one pass over all matches that counts them and tallies `facets` →
+//! `snippet` per hit on the page. Every
 //! text field is analysed by `tokenize`, which handles English, Russian, Chinese and Korean.
 
 mod compile;
+mod date_filter;
 mod facets;
 mod query;
 mod schema;
@@ -150,9 +152,8 @@ impl SearchIndex {
         let compiled = compile::compile(&tree, &self.fields, &searcher)?;
         // tantivy wants room for at least one hit; a page of none is cut below.
         let page = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
-        let counts = (Count, facets::FacetCollector);
-        let (mut top, (total, tally)): (Vec<(Score, DocAddress)>, _) = match request.sort {
-            SortOrder::Relevance => searcher.search(&*compiled.query, &(page, counts))?,
+        let mut top: Vec<(Score, DocAddress)> = match request.sort {
+            SortOrder::Relevance => searcher.search(&*compiled.query, &page)?,
             order => {
                 let newest = order == SortOrder::Newest;
                 let by_date = page.tweak_score(move |segment: &SegmentReader| {
@@ -168,17 +169,25 @@ impl SearchIndex {
                         (key, score)
                     }
                 });
-                let (dated, counted) = searcher.search(&*compiled.query, &(by_date, counts))?;
-                (dated.into_iter().map(|((_, score), a)| (score, a)).collect(), counted)
+                let dated = searcher.search(&*compiled.query, &by_date)?;
+                dated.into_iter().map(|((_, score), a)| (score, a)).collect()
             }
         };
+        // Counting visits every match but needs no score. Kept apart from the ranking, it lets
+        // the ranking skip blocks of documents that cannot reach the page (block-max WAND).
+        let tally = request.facets.then_some(facets::FacetCollector);
+        let (total, tally) = searcher.search(&*compiled.query, &(Count, tally))?;
         top.truncate(request.limit);
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
             hits.push(self.hit(&doc, score, &compiled.highlight));
         }
-        Ok(SearchResults { total, hits, facets: tally.into_facets() })
+        Ok(SearchResults {
+            total,
+            hits,
+            facets: tally.map(facets::Tally::into_facets).unwrap_or_default(),
+        })
     }
 
     fn hit(
@@ -306,6 +315,11 @@ fn add_article(writer: &mut IndexWriter, f: &Fields, article: &Article) -> Resul
     let mut doc = TantivyDocument::default();
     doc.add_text(f.kind, compile::kind_name(HitKind::Article));
     doc.add_text(f.text, &article.text);
+    doc.add_text(f.headline, &article.title);
+    for name in source.publication.iter().copied().chain(source.authors.iter().map(String::as_str))
+    {
+        doc.add_text(f.byline, name);
+    }
     source.fill(&mut doc, f);
     let speakers: BTreeSet<String> = article.quotes.iter().map(canonical).collect();
     let names: BTreeSet<String> = article.quotes.iter().flat_map(all_names).collect();

@@ -99,6 +99,20 @@ pub struct DateRange {
     pub to: Option<i64>,
 }
 
+impl DateRange {
+    /// The days both ranges hold.
+    pub fn within(self, other: DateRange) -> DateRange {
+        let bound = |a: Option<i64>, b: Option<i64>, pick: fn(i64, i64) -> i64| match (a, b) {
+            (Some(a), Some(b)) => Some(pick(a, b)),
+            (a, b) => a.or(b),
+        };
+        DateRange {
+            from: bound(self.from, other.from, i64::max),
+            to: bound(self.to, other.to, i64::min),
+        }
+    }
+}
+
 const FIELDS: &str =
     "speaker, person, publication, author, title, lang, tag, kind, quote-kind, date, missing";
 const FIELD_NAMES: [&str; 11] = [

@@ -1,6 +1,7 @@
 //! The index schema, built once: one document per article and one per quote. Quote documents
 //! carry their article's title, publication, author, date, language and tags, so every field
-//! filters both kinds alike.
+//! filters both kinds alike; bare words find a quote by its own words and speaker only, and an
+//! article by all it is (`headline`, `byline`).
 
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
@@ -15,6 +16,7 @@ pub mod column {
     pub const PUBLICATION: &str = "publication";
     pub const LANG: &str = "lang";
     pub const DATE_FROM: &str = "date_from";
+    pub const DATE_TO: &str = "date_to";
 }
 
 #[derive(Clone, Copy)]
@@ -24,6 +26,11 @@ pub struct Fields {
     pub article_id: Field,
     pub quote_id: Field,
     pub title: Field,
+    /// The title again, on article documents only: what bare words search, so that a quote is
+    /// not found by its article's title.
+    pub headline: Field,
+    /// Publication and authors, on article documents only, for bare words likewise.
+    pub byline: Field,
     /// Article body (article documents) or the quotation (quote documents).
     pub text: Field,
     /// The quote's speaker as the article names them (shown in hits).
@@ -66,6 +73,8 @@ pub fn build() -> (Schema, Fields) {
         article_id: b.add_text_field("article_id", STRING | STORED),
         quote_id: b.add_text_field("quote_id", STRING | STORED),
         title: b.add_text_field("title", stored_words.clone()),
+        headline: b.add_text_field("headline", words.clone()),
+        byline: b.add_text_field("byline", words.clone()),
         text: b.add_text_field("text", stored_words.clone()),
         speaker: b.add_text_field("speaker", STORED),
         names: b.add_text_field("names", stored_words.clone()),
@@ -76,7 +85,7 @@ pub fn build() -> (Schema, Fields) {
         author_key: b.add_text_field("author_key", STRING),
         date: b.add_text_field("date", STORED),
         date_from: b.add_i64_field(column::DATE_FROM, day.clone()),
-        date_to: b.add_i64_field("date_to", day),
+        date_to: b.add_i64_field(column::DATE_TO, day),
         lang: b.add_text_field(column::LANG, STRING | FAST),
         tag: b.add_text_field("tag", STRING),
         quote_kind: b.add_text_field("quote_kind", STRING),

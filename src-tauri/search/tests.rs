@@ -551,6 +551,46 @@ fn date_ranges_hold_only_what_lies_inside() {
 }
 
 #[test]
+fn dates_beside_words_filter_what_the_words_find() {
+    let index = index();
+    let both = |a: &str, b: &str| -> Vec<String> {
+        let b = found(&index, b);
+        found(&index, a).into_iter().filter(|id| b.contains(id)).collect()
+    };
+    let mut narrowed = 0;
+    for words in ["treaty", "kind:quote", "\"Kim Jong Un\" OR satellite", "sanc* -Nampo", "朝鲜 OR Путин"] {
+        for dates in ["date:2024-06..2024-07", "date:2024..", "date:..2023-12", "date:2024"] {
+            let filtered = found(&index, &format!("{dates} ({words})"));
+            assert_eq!(filtered, both(dates, words), "{dates} {words}");
+            narrowed += usize::from(!filtered.is_empty() && filtered != found(&index, words));
+        }
+    }
+    assert!(narrowed >= 5, "the ranges must narrow real matches, not only empty ones");
+    // Two ranges side by side hold what both hold; a range inside OR stays a range.
+    assert_eq!(
+        found(&index, "date:2024.. date:..2024-06 kind:article"),
+        both("date:2024..", "date:..2024-06 kind:article")
+    );
+    assert_eq!(
+        articles(&index, "kind:article (date:..2023-12 OR date:2024-06-19)"),
+        ["en-nknews", "ru-tass"]
+    );
+}
+
+#[test]
+fn bare_words_find_quotes_by_their_own_words_and_fields_by_their_article() {
+    let index = index();
+    // "switches" is only in the title of en-scmp: the article is found, its quotes are not.
+    assert_eq!(found(&index, "switches"), ["en-scmp"]);
+    // A field filters quote documents by their article alike.
+    assert_eq!(
+        found(&index, "title:switches"),
+        ["en-scmp", "en-scmp/q-analysts", "en-scmp/q-cho"]
+    );
+    assert_eq!(found(&index, "publication:\"NK News\" kind:quote"), ["en-nknews/q-kim-en"]);
+}
+
+#[test]
 fn missing_fields() {
     let index = index();
     assert_eq!(articles(&index, "missing:date"), ["en-clip"]);
@@ -612,12 +652,8 @@ fn snippets_mark_the_matched_words() {
             })
             .collect()
     };
-    // Quote documents carry their article's title, so the article's quotes are found too;
-    // only the article's text has the word to mark.
-    for (id, spans) in marked("satellites") {
-        let expected: &[&str] = if id == "en-scmp" { &["satellite"] } else { &[] };
-        assert_eq!(spans, expected, "{id}");
-    }
+    // The word is in the article's title and text; its quotes do not say it.
+    assert_eq!(marked("satellites"), [("en-scmp".to_string(), vec!["satellite".to_string()])]);
     let burden = marked("\"quite a burden\"");
     assert_eq!(burden.len(), 2);
     for (_, spans) in burden {

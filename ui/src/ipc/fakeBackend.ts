@@ -601,7 +601,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
         // Undated hits go last either way, as the index sorts them.
         hits.sort((x, y) => (x.date === y.date ? 0 : x.date === null ? 1 : y.date === null ? -1 : sign * x.date.localeCompare(y.date)));
       }
-      return { total: hits.length, hits: hits.slice(request.offset, request.offset + request.limit), facets: facetsOf(hits) };
+      return { total: hits.length, hits: hits.slice(request.offset, request.offset + request.limit), facets: facetsOf(request.facets ? hits : []) };
     },
 
     async listStyles() {

@@ -18,7 +18,7 @@ describe('tauriBackend', () => {
     const patch = { title: null, publication: null, author: null, date: '2024', url: null };
     await tauriBackend.listArticles();
     await tauriBackend.getArticle('a1');
-    await tauriBackend.searchArchive({ query: 'burden', sort: 'newest', offset: 50, limit: 50 });
+    await tauriBackend.searchArchive({ query: 'burden', sort: 'newest', offset: 50, limit: 50, facets: false });
     await tauriBackend.citeSelection({ ids: ['a1'], collection: null }, { style: 'apa', format: 'html', locator: null });
     await tauriBackend.exportSelection({ ids: [], collection: 'c1' }, 'bibtex', 'apa');
     await tauriBackend.saveExport({ ids: [], collection: null }, 'ris', 'apa', 'archive');
@@ -33,7 +33,7 @@ describe('tauriBackend', () => {
     expect(invoke.mock.calls.map(([command, args]) => [command, args])).toEqual([
       ['list_articles', undefined],
       ['get_article', { id: 'a1' }],
-      ['search_archive', { request: { query: 'burden', sort: 'newest', offset: 50, limit: 50 } }],
+      ['search_archive', { request: { query: 'burden', sort: 'newest', offset: 50, limit: 50, facets: false } }],
       ['cite_selection', { selection: { ids: ['a1'], collection: null }, options: { style: 'apa', format: 'html', locator: null } }],
       ['export_selection', { selection: { ids: [], collection: 'c1' }, format: 'bibtex', style: 'apa' }],
       ['save_export', { selection: { ids: [], collection: null }, format: 'ris', style: 'apa', name: 'archive' }],

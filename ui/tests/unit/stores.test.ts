@@ -307,9 +307,9 @@ describe('search facets, sort and paging', () => {
     const search = vi.spyOn(backend, 'searchArchive');
     app.search.input('China');
     await app.search.run();
-    expect(search).toHaveBeenLastCalledWith({ query: 'China', sort: 'relevance', offset: 0, limit: 50 });
+    expect(search).toHaveBeenLastCalledWith({ query: 'China', sort: 'relevance', offset: 0, limit: 50, facets: true });
     app.search.setSort('newest');
-    await vi.waitFor(() => expect(search).toHaveBeenLastCalledWith({ query: 'China', sort: 'newest', offset: 0, limit: 50 }));
+    await vi.waitFor(() => expect(search).toHaveBeenLastCalledWith({ query: 'China', sort: 'newest', offset: 0, limit: 50, facets: true }));
   });
 });
 

@@ -13,4 +13,9 @@ query: string, sort: SortOrder,
 /**
  * Hits to skip (paging).
  */
-offset: number, limit: number, };
+offset: number, limit: number, 
+/**
+ * Count the facets over every match. A first page wants them; the pages after it (and a
+ * plain top ten) do not, and skipping them saves a pass over all matches.
+ */
+facets: boolean, };

@@ -60,7 +60,7 @@ export class SearchStore {
     if (query === '') return;
     this.busy = true;
     try {
-      const results = await this.#backend.searchArchive({ query, sort: this.sort, offset: 0, limit: PAGE_SIZE });
+      const results = await this.#backend.searchArchive({ query, sort: this.sort, offset: 0, limit: PAGE_SIZE, facets: true });
       if (seq !== this.#seq) return;
       this.results = results;
       this.error = null;
@@ -89,7 +89,7 @@ export class SearchStore {
     const seq = this.#seq;
     this.loadingMore = true;
     try {
-      const page = await this.#backend.searchArchive({ query, sort: this.sort, offset: results.hits.length, limit: PAGE_SIZE });
+      const page = await this.#backend.searchArchive({ query, sort: this.sort, offset: results.hits.length, limit: PAGE_SIZE, facets: false });
       if (seq === this.#seq) this.results = { ...results, total: page.total, hits: [...results.hits, ...page.hits] };
     } catch (error) {
       if (seq === this.#seq) this.error = toIpcError(error).message;
