@@ -142,13 +142,9 @@ impl Sourcebook {
     /// Rebuilds the search index from the archive.
     pub fn reindex(&mut self) -> Result<()> {
         let generation = self.archive.generation()?;
-        let articles = self
-            .archive
-            .article_ids()?
-            .iter()
-            .map(|id| self.archive.get_article(id))
-            .collect::<archive::Result<Vec<_>>>()?;
-        self.index.rebuild(articles, generation)?;
+        let ids = self.archive.article_ids()?;
+        let archive = &self.archive;
+        self.index.rebuild(ids.iter().map(|id| archive.get_article(id)), generation)?;
         Ok(())
     }
 

@@ -41,6 +41,10 @@ pub enum Error {
     Open { path: PathBuf, reason: String },
     #[error("cannot understand the query: {0}")]
     Query(#[from] ParseError),
+    /// The archive failed to give an article while the index was rebuilt from it; nothing
+    /// was committed.
+    #[error("cannot read the archive to index it: {0}")]
+    Source(Box<dyn std::error::Error + Send + Sync>),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -115,15 +119,18 @@ impl SearchIndex {
         })
     }
 
-    /// Rebuilds everything from the given articles (the whole archive).
-    pub fn rebuild<I>(&mut self, articles: I, generation: u64) -> Result<()>
+    /// Rebuilds everything from the given articles (the whole archive), read one at a time so
+    /// memory does not grow with the archive. An article that cannot be read stops the
+    /// rebuild before anything is committed.
+    pub fn rebuild<I, E>(&mut self, articles: I, generation: u64) -> Result<()>
     where
-        I: IntoIterator<Item = Article>,
+        I: IntoIterator<Item = std::result::Result<Article, E>>,
+        E: std::error::Error + Send + Sync + 'static,
     {
         self.write(generation, |writer, f| {
             writer.delete_all_documents()?;
             for article in articles {
-                add_article(writer, f, &article)?;
+                add_article(writer, f, &article.map_err(|e| Error::Source(Box::new(e)))?)?;
             }
             Ok(())
         })

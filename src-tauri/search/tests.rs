@@ -1,6 +1,8 @@
 //! Search over a small archive in English, Russian, Korean and Chinese, built in memory: every
 //! query feature, the fields, facets, snippets, name variants and the messages of bad queries.
 
+use std::convert::Infallible;
+
 use super::query::{parse, DateRange, Form, Keyword, Missing, Node, ParseError, Scope, Text};
 use super::tokenize::{analyze, Mode};
 use super::*;
@@ -192,7 +194,7 @@ fn archive() -> Vec<Article> {
 
 fn index() -> SearchIndex {
     let mut index = SearchIndex::in_memory().expect("index");
-    index.rebuild(archive(), 7).expect("rebuild");
+    index.rebuild(archive().into_iter().map(Ok::<_, Infallible>), 7).expect("rebuild");
     index
 }
 
@@ -558,7 +560,9 @@ fn dates_beside_words_filter_what_the_words_find() {
         found(&index, a).into_iter().filter(|id| b.contains(id)).collect()
     };
     let mut narrowed = 0;
-    for words in ["treaty", "kind:quote", "\"Kim Jong Un\" OR satellite", "sanc* -Nampo", "朝鲜 OR Путин"] {
+    for words in
+        ["treaty", "kind:quote", "\"Kim Jong Un\" OR satellite", "sanc* -Nampo", "朝鲜 OR Путин"]
+    {
         for dates in ["date:2024-06..2024-07", "date:2024..", "date:..2023-12", "date:2024"] {
             let filtered = found(&index, &format!("{dates} ({words})"));
             assert_eq!(filtered, both(dates, words), "{dates} {words}");
@@ -583,10 +587,7 @@ fn bare_words_find_quotes_by_their_own_words_and_fields_by_their_article() {
     // "switches" is only in the title of en-scmp: the article is found, its quotes are not.
     assert_eq!(found(&index, "switches"), ["en-scmp"]);
     // A field filters quote documents by their article alike.
-    assert_eq!(
-        found(&index, "title:switches"),
-        ["en-scmp", "en-scmp/q-analysts", "en-scmp/q-cho"]
-    );
+    assert_eq!(found(&index, "title:switches"), ["en-scmp", "en-scmp/q-analysts", "en-scmp/q-cho"]);
     assert_eq!(found(&index, "publication:\"NK News\" kind:quote"), ["en-nknews/q-kim-en"]);
 }
 
@@ -794,7 +795,7 @@ fn updates_replace_an_articles_documents() {
     index.remove(&["en-38north".to_string()], 9).unwrap();
     assert_eq!(index.generation().unwrap(), Some(9));
     assert!(found(&index, "Nampo OR loophole").is_empty());
-    index.rebuild(archive(), 10).unwrap();
+    index.rebuild(archive().into_iter().map(Ok::<_, Infallible>), 10).unwrap();
     assert_eq!(articles(&index, "Nampo"), ["en-38north"]);
 }
 
@@ -805,9 +806,19 @@ fn an_index_on_disk_keeps_its_generation() {
     {
         let mut index = SearchIndex::open(&dir).unwrap();
         assert_eq!(index.generation().unwrap(), None);
-        index.rebuild(archive(), 3).unwrap();
+        index.rebuild(archive().into_iter().map(Ok::<_, Infallible>), 3).unwrap();
     }
     let index = SearchIndex::open(&dir).unwrap();
     assert_eq!(index.generation().unwrap(), Some(3));
     assert_eq!(articles(&index, "러시아"), ["ko-yonhap"]);
+}
+
+#[test]
+fn a_rebuild_the_archive_fails_to_feed_commits_nothing() {
+    let mut index = index();
+    let before = found(&index, "kind:article");
+    let failing = archive().into_iter().take(1).map(Ok).chain([Err(std::fmt::Error)]);
+    assert!(matches!(index.rebuild(failing, 8), Err(Error::Source(_))));
+    assert_eq!(index.generation().unwrap(), Some(7));
+    assert_eq!(found(&index, "kind:article"), before);
 }
