@@ -249,7 +249,9 @@ impl<'a> Source<'a> {
         ];
         Source {
             article,
-            publication: s.container_title.as_deref(),
+            // A wire clip names only its agency ("SEOUL, July 9 (Yonhap)"): the agency is
+            // where a researcher would look for it.
+            publication: s.container_title.as_deref().or(s.publisher.as_deref()),
             date: s.issued.as_ref().and_then(date_span),
             authors: s.author.iter().flat_map(author_names).collect(),
             missing: missing.into_iter().filter(|m| m.0).map(|m| m.1).collect(),

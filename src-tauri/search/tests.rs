@@ -780,6 +780,19 @@ fn facets_count_the_current_query() {
 }
 
 #[test]
+fn a_wire_clips_agency_stands_for_its_publication() {
+    let mut index = index();
+    let mut wire = article("en-wire", "en", "Rail link reopens", "The Tumen rail bridge reopened.");
+    wire.source.publisher = Some("Yonhap".to_string());
+    index.update(&[wire], 8).unwrap();
+    assert_eq!(articles(&index, "publication:Yonhap"), ["en-wire"]);
+    let facets = index.search(&request("bridge")).unwrap().facets;
+    assert_eq!(facets.publication[0].value, "Yonhap");
+    // Citations still lack a container title: the gap stays visible.
+    assert!(articles(&index, "missing:publication").contains(&"en-wire".to_string()));
+}
+
+#[test]
 fn updates_replace_an_articles_documents() {
     let mut index = index();
     assert_eq!(index.generation().unwrap(), Some(7));
