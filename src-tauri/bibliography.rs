@@ -26,7 +26,10 @@ pub struct Selected {
 impl Selected {
     /// Where a quote is cited: the writer's pinpoint, else where it stands in its article.
     pub fn quote_locator(&self, index: usize, quote: &StoredQuote) -> Locator {
-        self.locators.get(&quote.id).cloned().unwrap_or_else(|| pinpoint(&self.articles[index], quote))
+        self.locators
+            .get(&quote.id)
+            .cloned()
+            .unwrap_or_else(|| pinpoint(&self.articles[index], quote))
     }
 }
 

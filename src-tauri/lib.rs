@@ -31,8 +31,8 @@ use sha2::{Digest, Sha256};
 use archive::{Archive, NewArticle, SourceUpdate, StoredImport};
 pub use error::{Error, Result};
 use model::{
-    ArchiveInfo, Article, ArticleSummary, Extraction, ImportOutcome, ImportProgress,
-    ImportReport, ImportStatus, MetaPatch, SearchRequest, SearchResults, StyleInfo,
+    ArchiveInfo, Article, ArticleSummary, Extraction, ImportOutcome, ImportProgress, ImportReport,
+    ImportStatus, MetaPatch, SearchRequest, SearchResults, StyleInfo,
 };
 use search::SearchIndex;
 

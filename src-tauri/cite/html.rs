@@ -32,7 +32,10 @@ blockquote { margin: 0; font-size: 1.05em; }
 pub fn html_page(c: &Citations) -> String {
     debug_assert_eq!(c.format, Format::Html, "the page is made of HTML fragments");
     let mut out = String::from(HEAD);
-    out.push_str(&format!("<title>Citations ({})</title>\n{STYLE}</head>\n<body>\n", text(&c.style)));
+    out.push_str(&format!(
+        "<title>Citations ({})</title>\n{STYLE}</head>\n<body>\n",
+        text(&c.style)
+    ));
     if !c.quotes.is_empty() {
         out.push_str("<section class=\"quotes\">\n<h2>Quotes</h2>\n");
         for q in &c.quotes {

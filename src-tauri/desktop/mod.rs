@@ -8,9 +8,9 @@ use tauri::ipc::{InvokeBody, Request};
 use tauri::{AppHandle, Emitter, Manager, State};
 
 use crate::model::{
-    ArchiveInfo, Article, ArticleSummary, Citations, CiteOptions, Collection,
-    CollectionItem, Export, ExportFormat, ImportReport, IpcError, MetaPatch, Person, PersonSummary,
-    QuoteInput, QuotePatch, SearchRequest, SearchResults, Selection, StoredQuote, StyleInfo,
+    ArchiveInfo, Article, ArticleSummary, Citations, CiteOptions, Collection, CollectionItem,
+    Export, ExportFormat, ImportReport, IpcError, MetaPatch, Person, PersonSummary, QuoteInput,
+    QuotePatch, SearchRequest, SearchResults, Selection, StoredQuote, StyleInfo,
 };
 use crate::Sourcebook;
 
