@@ -217,6 +217,11 @@ function renderCitation(article: Article, style: string): { citation: string; bi
   return { citation, bibliography };
 }
 
+/** A note or citation at a pinpoint: "…, n.d., para. 9." */
+function pinned(work: string, at: string): string {
+  return `${work.endsWith('n.d.') ? work : work.replace(/\.$/, '')}, ${at}.`;
+}
+
 /** Finds every case-insensitive occurrence of the terms in `text`, as char spans. */
 function matchSpans(text: string, terms: string[]): Span[] {
   const lower = text.toLowerCase();
@@ -619,12 +624,12 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
         .map((a, i) => {
           const locator = selection.locators[a.id] ?? options.locator;
           const work = rendered.get(a.id)!.citation;
-          const citation = locator ? `${work.replace(/\.$/, '')}, ${locatorText(locator)}.` : work;
+          const citation = locator ? pinned(work, locatorText(locator)) : work;
           return { article_id: a.id, title: a.title, note: note ? i + 1 : null, citation };
         });
       const cq: CitedQuote[] = quotes.map(([a, q]) => {
         const work = rendered.get(a.id)!.citation;
-        const citation = `${work.endsWith('n.d.') ? work : work.replace(/\.$/, '')}, ${quoteAt(selected, a, q)}.`;
+        const citation = pinned(work, quoteAt(selected, a, q));
         const quotedIn = `${q.speaker}, quoted in ${citation}`;
         const said = q.descriptor ? `${q.speaker}, ${q.descriptor},` : q.speaker;
         return { article_id: a.id, quote_id: q.id, words: q.text, speaker: q.speaker, descriptor: q.descriptor, citation, quoted_in: quotedIn, attribution: `${said} told ${a.source['container-title'] ?? 'the paper'}: “${q.text}”` };

@@ -157,7 +157,6 @@ export class ExportStore {
       const quote = quoteId === null ? null : (article.quotes.find((q) => q.id === quoteId) ?? null);
       if (quoteId !== null && quote === null) return false;
       this.pick(article, quote);
-      this.#notices.info(`Added ${quote ? 'the quote' : `“${article.title}”`} to the export.`);
       return true;
     } catch (error) {
       this.#notices.error('Could not add it to the export', error);
