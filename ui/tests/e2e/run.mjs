@@ -571,6 +571,7 @@ async function main() {
       await items.nth(2).getByRole('button', { name: 'Move up' }).click();
       await items.nth(1).getByRole('button', { name: 'Move up' }).click();
       expect((await items.nth(0).getAttribute('data-kind')) === 'article', 'moved up');
+      await page.locator('[data-testid="export-preview"][aria-busy="false"]').waitFor();
       await shot('25-export-picked');
       await page.locator('body').click({ position: { x: 900, y: 870 } });
       await page.keyboard.press('Control+Shift+C');

@@ -367,7 +367,7 @@ describe('export', () => {
 describe('export selection', () => {
   async function picked() {
     const backend = createFakeBackend();
-    const app = new AppState(backend, { exportDebounceMs: 20 });
+    const app = new AppState(backend, { exportDebounceMs: 20, writeRich: async () => {} });
     await app.start();
     await app.importSample();
     const article = app.archive.current!;
@@ -414,6 +414,11 @@ describe('export selection', () => {
     const quote = app.exporter.citations!.quotes.find((q) => q.quote_id === q1.id)!;
     expect(quote.citation).toContain('para. 12');
     expect(app.exporter.citations!.works[0]!.citation).toContain('p. 3');
+    // Copying while a change renders copies the new rendering, not the old one.
+    app.exporter.setLocator(q1.id, 'paragraph', '13');
+    expect(app.exporter.loading).toBe(true);
+    expect(await app.exporter.copy()).toBe(true);
+    expect(app.exporter.citations!.quotes.find((q) => q.quote_id === q1.id)!.citation).toContain('para. 13');
     app.exporter.setLocator(article.id, 'page', '');
     expect(app.exporter.selection()!.locators[article.id]).toBeUndefined();
   });
@@ -447,6 +452,10 @@ describe('export selection', () => {
     expect(await app.exporter.pickById(app.archive.current!.id, q2.id)).toBe(true);
     expect(app.exporter.items.map((i) => i.id)).toEqual([q2.id]);
     expect(await app.exporter.pickById(app.archive.current!.id, 'no-such-quote')).toBe(false);
+    app.exporter.set({ outputValue: 'cite:html' });
+    expect(app.exporter.saveFormat()).toBe('html');
+    app.exporter.set({ outputValue: 'cite:text' });
+    expect(app.exporter.saveFormat()).toBe('markdown-notes');
     app.exporter.set({ outputValue: 'file:html' });
     await app.exporter.refresh();
     expect(app.exporter.exported!.content).toMatch(/^<!DOCTYPE html>/);

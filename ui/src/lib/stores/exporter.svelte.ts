@@ -37,7 +37,7 @@ export const OUTPUTS: { value: string; label: string; output: OutputFormat }[] =
 
 /** The CSL locator labels a pinpoint takes here: what news articles and PDFs are cited by. */
 export const LOCATOR_LABELS = [
-  { value: 'paragraph', label: 'para.' },
+  { value: 'paragraph', label: '¶' },
   { value: 'page', label: 'p.' },
 ] as const;
 export type LocatorLabel = (typeof LOCATOR_LABELS)[number]['value'];
@@ -261,8 +261,10 @@ export class ExportStore {
     return { html: entries.map((e) => `<p>${textToHtml(e)}</p>`).join(''), text: entries.join('\n\n') };
   }
 
+  /** Copies the preview; pressed while it renders (just after typing a pinpoint), copies the new one. */
   async copy(): Promise<boolean> {
-    const clip = this.loading ? null : this.clip();
+    if (this.loading) await this.refresh();
+    const clip = this.clip();
     if (!clip) return false;
     try {
       await this.#write(clip.html, clip.text);
@@ -284,11 +286,17 @@ export class ExportStore {
     return title.split(/\s+/).slice(0, 6).join('-').toLowerCase();
   }
 
-  /** Writes the export (a file format; citations save as Markdown) to the exports folder. */
+  /** The file Save writes: the file format chosen; citations as a web page (rich text) or Markdown. */
+  saveFormat(): ExportFormat {
+    if (this.output.kind === 'file') return this.output.format;
+    return this.output.format === 'html' ? 'html' : 'markdown-notes';
+  }
+
+  /** Writes the export to the exports folder. */
   async save(collectionName: string | null): Promise<string | null> {
     const selection = this.selection();
     if (selection === null) return null;
-    const format: ExportFormat = this.output.kind === 'file' ? this.output.format : 'markdown-notes';
+    const format = this.saveFormat();
     try {
       const path = await this.#backend.saveExport(selection, format, this.style, this.fileName(collectionName));
       this.savedPath = path;
