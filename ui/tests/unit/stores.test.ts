@@ -446,6 +446,17 @@ describe('export selection', () => {
     expect(app.exporter.loading).toBe(false);
   });
 
+  it('prefills a quote of a paged original with its page', async () => {
+    const app = new AppState(createFakeBackend({ syndicatedCopy: true }), { exportDebounceMs: 0 });
+    await app.start();
+    const paged = app.archive.articles.find((a) => a.title.startsWith('North Korea moves'))!;
+    await app.open(paged.id);
+    const article = app.archive.current!;
+    const quote = article.quotes.find((q) => article.pages[q.paragraph] !== undefined)!;
+    app.exporter.pick(article, quote);
+    expect(app.exporter.items[0]).toMatchObject({ locatorLabel: 'page', locatorValue: String(article.pages[quote.paragraph]) });
+  });
+
   it('adds a search hit by id, and saves an HTML page', async () => {
     const { app, q2 } = await picked();
     app.exporter.clear();

@@ -57,7 +57,7 @@ export interface ExportItem {
 }
 
 /** Where a quote stands, as the reader shows it: the page of a paged original, else the paragraph. */
-export function quotePinpoint(article: Article, quote: StoredQuote): { label: LocatorLabel; value: string } {
+function quotePinpoint(article: Article, quote: StoredQuote): { label: LocatorLabel; value: string } {
   const page = article.pages[quote.paragraph];
   return page === undefined ? { label: 'paragraph', value: String(quote.paragraph + 1) } : { label: 'page', value: String(page) };
 }
