@@ -2,8 +2,12 @@
 //! that name them (given once, never changed), and exports for reference managers, LaTeX and
 //! pandoc.
 
-use crate::cite::export;
-use crate::model::{Article, Export, ExportFormat, MissingFields, Selection, StoredQuote};
+use std::collections::HashMap;
+
+use crate::cite::{export, Format, Locator};
+use crate::model::{
+    Article, CiteOptions, Export, ExportFormat, MissingFields, Selection, StoredQuote,
+};
 use crate::{Error, Result, Sourcebook};
 
 /// The articles a selection names, each once, and the quotes it names.
@@ -15,19 +19,32 @@ pub struct Selected {
     /// (index into `articles`, quote, named): a whole article brings all its quotes; `named`
     /// marks a quote the selection names itself.
     pub quotes: Vec<(usize, StoredQuote, bool)>,
+    /// The selection's own pinpoints, by article id (its work) or quote id.
+    pub locators: HashMap<String, Locator>,
+}
+
+impl Selected {
+    /// Where a quote is cited: the writer's pinpoint, else where it stands in its article.
+    pub fn quote_locator(&self, index: usize, quote: &StoredQuote) -> Locator {
+        self.locators
+            .get(&quote.id)
+            .cloned()
+            .unwrap_or_else(|| pinpoint(&self.articles[index], quote))
+    }
 }
 
 impl Sourcebook {
     /// Resolves a selection: each id is an article or a quote (full or a unique prefix).
     pub fn select(&self, selection: &Selection) -> Result<Selected> {
         let mut ids: Vec<(String, Option<String>)> = Vec::new();
+        let mut locators = HashMap::new();
         if let Some(name) = &selection.collection {
             for item in self.archive.collection(name)?.items {
                 ids.push((item.article_id, item.quote_id));
             }
         }
         for id in &selection.ids {
-            ids.push(match self.resolve_id(id) {
+            let resolved = match self.resolve_id(id) {
                 Ok(article) => (article, None),
                 Err(Error::NoMatch { .. }) => {
                     let (article, quote) = self.quote(id).map_err(|e| match e {
@@ -39,12 +56,18 @@ impl Sourcebook {
                     (article, Some(quote.id))
                 }
                 Err(e) => return Err(e),
-            });
+            };
+            if let Some(text) = selection.locators.get(id) {
+                let key = resolved.1.clone().unwrap_or_else(|| resolved.0.clone());
+                locators.insert(key, parse_locator(text)?);
+            }
+            ids.push(resolved);
         }
         if selection.collection.is_none() && selection.ids.is_empty() {
             ids = self.archive.article_ids()?.into_iter().map(|id| (id, None)).collect();
         }
-        let mut selected = Selected { articles: Vec::new(), works: Vec::new(), quotes: Vec::new() };
+        let mut selected =
+            Selected { articles: Vec::new(), works: Vec::new(), quotes: Vec::new(), locators };
         for (article_id, quote_id) in ids {
             let index = match selected.articles.iter().position(|a| a.id == article_id) {
                 Some(i) => i,
@@ -95,8 +118,8 @@ impl Sourcebook {
 
     /// Exports a selection as a bibliography file (BibTeX, BibLaTeX, RIS, CSL-JSON) or a
     /// Markdown document of its quotes with pandoc citekeys.
-    /// `style` renders the citations of [`ExportFormat::MarkdownNotes`]; the other formats are
-    /// data and ignore it.
+    /// `style` renders the citations of [`ExportFormat::MarkdownNotes`] and
+    /// [`ExportFormat::Html`]; the other formats are data and ignore it.
     pub fn export(
         &mut self,
         selection: &Selection,
@@ -114,6 +137,11 @@ impl Sourcebook {
             ExportFormat::CslJson => export::csl_json(&items, &keys),
             ExportFormat::Markdown => pandoc_markdown(&selected, &keys),
             ExportFormat::MarkdownNotes => markdown_notes(&self.engine, style, &selected, &items)?,
+            ExportFormat::Html => {
+                let options =
+                    CiteOptions { style: style.to_string(), format: Format::Html, locator: None };
+                crate::cite::html_page(&self.cite_selection(selection, &options)?)
+            }
         };
         let missing = missing_fields(&selected.articles, |i| keys[i].clone());
         Ok(Export { format, content, citekeys: keys, missing })
@@ -184,10 +212,20 @@ impl Sourcebook {
 
 /// Where a quote stands in its article, as the reader shows it: the page of a paged original,
 /// else the paragraph number (from 1).
-pub(crate) fn pinpoint(article: &Article, quote: &StoredQuote) -> crate::cite::Locator {
+fn pinpoint(article: &Article, quote: &StoredQuote) -> Locator {
     match article.pages.get(quote.quote.paragraph) {
-        Some(page) => crate::cite::Locator::page(page.to_string()),
-        None => crate::cite::Locator::paragraph(quote.quote.paragraph + 1),
+        Some(page) => Locator::page(page.to_string()),
+        None => Locator::paragraph(quote.quote.paragraph + 1),
+    }
+}
+
+/// "paragraph:9", "page:3-4" → a CSL locator (the engine checks the label is CSL's).
+pub(crate) fn parse_locator(text: &str) -> Result<Locator> {
+    match text.split_once(':') {
+        Some((label, value)) if !label.trim().is_empty() && !value.trim().is_empty() => {
+            Ok(Locator::new(label.trim(), value.trim()))
+        }
+        _ => Err(Error::InvalidLocator(text.to_string())),
     }
 }
 
@@ -196,10 +234,13 @@ pub(crate) fn pinpoint(article: &Article, quote: &StoredQuote) -> crate::cite::L
 fn pandoc_markdown(selected: &Selected, keys: &[String]) -> String {
     let mut out = String::new();
     for (index, stored, _) in &selected.quotes {
-        let article = &selected.articles[*index];
         let q = &stored.quote;
-        let at = pinpoint(article, stored);
-        let label = if at.label == "page" { "p." } else { "para." };
+        let at = selected.quote_locator(*index, stored);
+        let label = match at.label.as_str() {
+            "page" => "p.",
+            "paragraph" => "para.",
+            other => other,
+        };
         // An unnamed source is named by its role ("ministry official"): say it once.
         let role = match q.descriptor.as_deref() {
             Some(d) if d != q.speaker => format!(", {d}"),
@@ -232,7 +273,7 @@ fn markdown_notes(
     selected: &Selected,
     items: &[serde_json::Value],
 ) -> Result<String> {
-    use crate::cite::{Format, QuoteCitation};
+    use crate::cite::QuoteCitation;
     let cites = selected
         .quotes
         .iter()
@@ -242,7 +283,7 @@ fn markdown_notes(
                 quote: &stored.quote,
                 context: context_of(article, stored),
                 item: &items[*index],
-                locator: Some(pinpoint(article, stored)),
+                locator: Some(selected.quote_locator(*index, stored)),
             };
             crate::cite::quoted_in(style, &quote)
         })

@@ -5,25 +5,31 @@
 
 use std::sync::Arc;
 
-use crate::bibliography::{context_of, missing_fields, pinpoint};
+use crate::bibliography::{context_of, missing_fields, parse_locator};
 use crate::cite::{self, CiteItem, CiteRequest, Format, Locator, QuoteCitation};
 use crate::model::{
     Citations, CiteOptions, CitedQuote, CitedWork, MissingFields, Selection, StoredQuote,
 };
-use crate::{Error, Result, Sourcebook};
+use crate::{Result, Sourcebook};
 
 /// A selection's citations, gathered and ready to render.
 pub struct CitationsJob {
     engine: Arc<cite::CiteEngine>,
     options: CiteOptions,
-    locator: Option<Locator>,
     /// CSL items of every article involved, in selection order.
     items: Vec<serde_json::Value>,
-    /// (article id, title, index into `items`) of the works cited whole.
-    works: Vec<(String, String, usize)>,
+    /// The works cited whole, in selection order.
+    works: Vec<WorkJob>,
     /// Each quote with its article's item index, pinpoint and reported clause.
     quotes: Vec<QuoteJob>,
     missing: Vec<MissingFields>,
+}
+
+struct WorkJob {
+    article_id: String,
+    title: String,
+    item: usize,
+    locator: Option<Locator>,
 }
 
 struct QuoteJob {
@@ -35,8 +41,9 @@ struct QuoteJob {
 }
 
 impl Sourcebook {
-    /// Gathers what citing `selection` needs. Articles named whole are cited as works (at
-    /// `options.locator` if given); quotes named are cited at their own pinpoints.
+    /// Gathers what citing `selection` needs. Articles named whole are cited as works (at the
+    /// selection's pinpoint for them, else at `options.locator` if given); quotes named are
+    /// cited at the selection's pinpoint for them, else where they stand.
     pub fn citations_job(
         &self,
         selection: &Selection,
@@ -49,7 +56,15 @@ impl Sourcebook {
         let works = selected
             .works
             .iter()
-            .map(|&i| (selected.articles[i].id.clone(), selected.articles[i].title.clone(), i))
+            .map(|&i| {
+                let article = &selected.articles[i];
+                WorkJob {
+                    article_id: article.id.clone(),
+                    title: article.title.clone(),
+                    item: i,
+                    locator: selected.locators.get(&article.id).cloned().or(locator.clone()),
+                }
+            })
             .collect();
         let quotes = selected
             .quotes
@@ -62,7 +77,7 @@ impl Sourcebook {
                     item: *i,
                     stored: stored.clone(),
                     context: context_of(article, stored).map(str::to_string),
-                    locator: pinpoint(article, stored),
+                    locator: selected.quote_locator(*i, stored),
                 }
             })
             .collect();
@@ -73,7 +88,6 @@ impl Sourcebook {
         Ok(CitationsJob {
             engine: Arc::clone(&self.engine),
             options: options.clone(),
-            locator,
             items,
             works,
             quotes,
@@ -101,16 +115,16 @@ impl CitationsJob {
         let cites: Vec<CiteRequest> = self
             .works
             .iter()
-            .map(|(_, _, i)| CiteRequest::one(CiteItem::new(id(*i)).at(self.locator.clone())))
+            .map(|w| CiteRequest::one(CiteItem::new(id(w.item)).at(w.locator.clone())))
             .collect();
         let doc = self.engine.cite_many(style, &self.items, &cites, format)?;
         let works: Vec<CitedWork> = self
             .works
             .iter()
             .zip(&doc.citations)
-            .map(|((article_id, title, _), cite)| CitedWork {
-                article_id: article_id.clone(),
-                title: title.clone(),
+            .map(|(work, cite)| CitedWork {
+                article_id: work.article_id.clone(),
+                title: work.title.clone(),
                 note: cite.note,
                 citation: cite.text.clone(),
             })
@@ -156,16 +170,6 @@ impl CitationsJob {
             document,
             missing: self.missing,
         })
-    }
-}
-
-/// "paragraph:9", "page:3-4" → a CSL locator (the engine checks the label is CSL's).
-fn parse_locator(text: &str) -> Result<Locator> {
-    match text.split_once(':') {
-        Some((label, value)) if !label.trim().is_empty() && !value.trim().is_empty() => {
-            Ok(Locator::new(label.trim(), value.trim()))
-        }
-        _ => Err(Error::InvalidLocator(text.to_string())),
     }
 }
 

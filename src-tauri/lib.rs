@@ -31,8 +31,8 @@ use sha2::{Digest, Sha256};
 use archive::{Archive, NewArticle, SourceUpdate, StoredImport};
 pub use error::{Error, Result};
 use model::{
-    ArchiveInfo, Article, ArticleSummary, Citation, Extraction, ImportOutcome, ImportProgress,
-    ImportReport, ImportStatus, MetaPatch, SearchRequest, SearchResults, StyleInfo,
+    ArchiveInfo, Article, ArticleSummary, Extraction, ImportOutcome, ImportProgress, ImportReport,
+    ImportStatus, MetaPatch, SearchRequest, SearchResults, StyleInfo,
 };
 use search::SearchIndex;
 
@@ -483,27 +483,9 @@ impl Sourcebook {
         Ok(self.archive.get_article(&id)?)
     }
 
-    /// Collects what a citation needs while the archive is at hand; rendering, which can take
-    /// seconds the first time a style is used, then runs without borrowing the archive.
-    pub fn citation_job(&self, id: &str, style: &str) -> Result<CitationJob> {
-        let article = self.article(id)?;
-        let item = self.cite_item(&article)?;
-        Ok(CitationJob {
-            engine: Arc::clone(&self.engine),
-            article_id: article.id,
-            style: style.to_string(),
-            item,
-            missing: article.missing,
-        })
-    }
-
     /// The shared citation engine, e.g. to build a style's engine ahead of first use.
     pub fn citation_engine(&self) -> Arc<cite::CiteEngine> {
         Arc::clone(&self.engine)
-    }
-
-    pub fn cite(&self, id: &str, style: &str) -> Result<Citation> {
-        self.citation_job(id, style)?.render()
     }
 }
 
@@ -561,28 +543,6 @@ impl Planned {
             bands: &self.bands,
             similar: &self.similar,
         }
-    }
-}
-
-/// A citation ready to render, detached from the archive.
-pub struct CitationJob {
-    engine: Arc<cite::CiteEngine>,
-    article_id: String,
-    style: String,
-    item: serde_json::Value,
-    missing: Vec<String>,
-}
-
-impl CitationJob {
-    pub fn render(self) -> Result<Citation> {
-        let rendered = self.engine.cite(&self.style, &self.item, None)?;
-        Ok(Citation {
-            article_id: self.article_id,
-            style: self.style,
-            citation: rendered.citation,
-            bibliography: rendered.bibliography,
-            missing: self.missing,
-        })
     }
 }
 

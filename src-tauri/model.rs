@@ -536,19 +536,6 @@ pub struct FacetCount {
     pub count: usize,
 }
 
-/// One article rendered in one style.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct Citation {
-    pub article_id: String,
-    pub style: String,
-    /// The first note (note styles) or the in-text citation (author-date and numeric styles).
-    pub citation: String,
-    pub bibliography: String,
-    /// CSL fields the item lacks; the rendering shows them as the style does ("n.d.").
-    pub missing: Vec<String>,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct StyleInfo {
@@ -589,8 +576,8 @@ pub struct CiteOptions {
     /// A bundled style's name or the path of a .csl file.
     pub style: String,
     pub format: crate::cite::Format,
-    /// A pinpoint for the cited works, "LABEL:VALUE" ("paragraph:9", "page:3"); quotes
-    /// always carry their own.
+    /// A pinpoint for the cited works, "LABEL:VALUE" ("paragraph:9", "page:3"), unless the
+    /// selection gives one of their own; quotes always carry their own.
     pub locator: Option<String>,
 }
 
@@ -640,8 +627,8 @@ pub struct Citations {
     pub missing: Vec<MissingFields>,
 }
 
-/// What `export` writes: a bibliography file for a reference manager or LaTeX/pandoc, or a
-/// Markdown document of the selection's quotes.
+/// What `export` writes: a bibliography file for a reference manager or LaTeX/pandoc, a
+/// Markdown document of the selection's quotes, or a web page of its citations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 #[ts(export)]
@@ -654,16 +641,20 @@ pub enum ExportFormat {
     Markdown,
     /// Quotes with their citations rendered in a style, as Markdown footnotes.
     MarkdownNotes,
+    /// A standalone HTML page of the citations rendered in a style: quotes, notes and the
+    /// bibliography (no scripts; only the style's inline formatting survives).
+    Html,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 6] = [
+    pub const ALL: [ExportFormat; 7] = [
         ExportFormat::Bibtex,
         ExportFormat::Biblatex,
         ExportFormat::Ris,
         ExportFormat::CslJson,
         ExportFormat::Markdown,
         ExportFormat::MarkdownNotes,
+        ExportFormat::Html,
     ];
 
     pub fn name(self) -> &'static str {
@@ -674,6 +665,7 @@ impl ExportFormat {
             ExportFormat::CslJson => "csl-json",
             ExportFormat::Markdown => "markdown",
             ExportFormat::MarkdownNotes => "markdown-notes",
+            ExportFormat::Html => "html",
         }
     }
 
@@ -684,6 +676,7 @@ impl ExportFormat {
             ExportFormat::Ris => "ris",
             ExportFormat::CslJson => "json",
             ExportFormat::Markdown | ExportFormat::MarkdownNotes => "md",
+            ExportFormat::Html => "html",
         }
     }
 
@@ -699,6 +692,11 @@ impl ExportFormat {
 pub struct Selection {
     pub ids: Vec<String>,
     pub collection: Option<String>,
+    /// Pinpoints the writer chose, by id as given in `ids`: "LABEL:VALUE" ("paragraph:9",
+    /// "page:3"). A quote's replaces the paragraph (or page) it stands at; a work's replaces
+    /// [`CiteOptions::locator`].
+    #[serde(default)]
+    pub locators: BTreeMap<String, String>,
 }
 
 /// A work an export lists with fields its citation needs and lacks.

@@ -10,6 +10,7 @@ mod document;
 mod engine;
 pub mod export;
 mod format;
+mod html;
 mod markdown;
 mod quote;
 mod reference;
@@ -21,6 +22,7 @@ use serde::Serialize;
 
 pub use document::{BibEntry, CiteItem, CiteRequest, Document, Locator, RenderedCite};
 pub use format::{rtf_document, Format};
+pub use html::html_page;
 pub use quote::{QuoteCitation, QuoteExport};
 pub use style::{bundled_styles, StyleSummary};
 

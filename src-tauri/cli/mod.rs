@@ -83,7 +83,8 @@ pub enum Command {
     /// Cite articles (as works) and quotes (words, speaker, "quoted in", attribution) in a
     /// CSL style.
     Cite {
-        /// Article or quote ids (or unique prefixes).
+        /// Article or quote ids (or unique prefixes), each with an optional pinpoint of its
+        /// own: ID@paragraph:9, ID@page:3.
         #[arg(required_unless_present = "collection")]
         ids: Vec<String>,
         /// Cite a saved collection's articles and quotes.
@@ -181,16 +182,18 @@ pub enum Command {
     },
     /// Export articles and quotes: ids, a collection, or (neither) the whole archive.
     Export {
-        /// Article or quote ids (or unique prefixes).
+        /// Article or quote ids (or unique prefixes), each with an optional pinpoint of its
+        /// own: ID@paragraph:9, ID@page:3.
         ids: Vec<String>,
-        /// bibtex, biblatex, ris, csl-json, markdown (quotes with pandoc citekeys) or
-        /// markdown-notes (quotes with their citations as footnotes in --style).
+        /// bibtex, biblatex, ris, csl-json, markdown (quotes with pandoc citekeys),
+        /// markdown-notes (quotes with their citations as footnotes in --style) or html (a page
+        /// of the citations in --style).
         #[arg(long, value_parser = parse_export_format)]
         format: crate::model::ExportFormat,
         /// Export a saved collection (by name or id).
         #[arg(long)]
         collection: Option<String>,
-        /// The style of markdown-notes citations.
+        /// The style of markdown-notes and html citations.
         #[arg(long, default_value = crate::DEFAULT_STYLE)]
         style: String,
         /// Write to this file instead of standard output.
@@ -214,6 +217,22 @@ pub enum Command {
 fn parse_sort(s: &str) -> Result<crate::model::SortOrder, String> {
     serde_json::from_value(serde_json::Value::String(s.to_string()))
         .map_err(|_| format!("unknown sort {s:?}: relevance, newest or oldest"))
+}
+
+/// The ids of `cite` and `export`, each perhaps with its pinpoint (`ID@paragraph:9`; ids never
+/// hold an `@`), as a selection.
+fn selection(ids: Vec<String>, collection: Option<String>) -> crate::model::Selection {
+    let mut selection = crate::model::Selection { collection, ..Default::default() };
+    for id in ids {
+        match id.split_once('@') {
+            Some((id, locator)) => {
+                selection.locators.insert(id.to_string(), locator.to_string());
+                selection.ids.push(id.to_string());
+            }
+            None => selection.ids.push(id),
+        }
+    }
+    selection
 }
 
 fn parse_export_format(s: &str) -> Result<crate::model::ExportFormat, String> {
@@ -396,7 +415,7 @@ fn run_on_archive(sb: &mut Sourcebook, command: Command) -> Result<(), Error> {
             Ok(())
         }
         Command::Cite { ids, collection, style, locator, format, out } => {
-            let selection = crate::model::Selection { ids, collection };
+            let selection = selection(ids, collection);
             let options = crate::model::CiteOptions { style, format, locator };
             let cited = sb.cite_selection(&selection, &options)?;
             for m in &cited.missing {
@@ -457,7 +476,7 @@ fn run_on_archive(sb: &mut Sourcebook, command: Command) -> Result<(), Error> {
         }
         Command::Collection { command } => review::collection(sb, command),
         Command::Export { ids, format, collection, style, output, out } => {
-            let selection = crate::model::Selection { ids, collection };
+            let selection = selection(ids, collection);
             let export = sb.export(&selection, format, &style)?;
             for m in &export.missing {
                 eprintln!("warning: {} ({}) has no {}", m.citekey, m.title, m.missing.join(", "));

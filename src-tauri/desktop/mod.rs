@@ -8,9 +8,9 @@ use tauri::ipc::{InvokeBody, Request};
 use tauri::{AppHandle, Emitter, Manager, State};
 
 use crate::model::{
-    ArchiveInfo, Article, ArticleSummary, Citation, Citations, CiteOptions, Collection,
-    CollectionItem, Export, ExportFormat, ImportReport, IpcError, MetaPatch, Person, PersonSummary,
-    QuoteInput, QuotePatch, SearchRequest, SearchResults, Selection, StoredQuote, StyleInfo,
+    ArchiveInfo, Article, ArticleSummary, Citations, CiteOptions, Collection, CollectionItem,
+    Export, ExportFormat, ImportReport, IpcError, MetaPatch, Person, PersonSummary, QuoteInput,
+    QuotePatch, SearchRequest, SearchResults, Selection, StoredQuote, StyleInfo,
 };
 use crate::Sourcebook;
 
@@ -45,7 +45,6 @@ pub fn run(data_dir: PathBuf) -> crate::Result<()> {
             get_article,
             search_archive,
             list_styles,
-            cite_article,
             cite_selection,
             export_selection,
             save_export,
@@ -133,12 +132,6 @@ fn search_archive(state: State<Shared>, request: SearchRequest) -> Reply<SearchR
 #[tauri::command(async)]
 fn list_styles() -> Vec<StyleInfo> {
     crate::styles()
-}
-
-#[tauri::command]
-async fn cite_article(state: State<'_, Shared>, id: String, style: String) -> Reply<Citation> {
-    let job = reply(lock(&state).citation_job(&id, &style))?;
-    blocking(move || reply(job.render())).await
 }
 
 #[tauri::command(async)]

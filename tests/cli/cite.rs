@@ -163,3 +163,53 @@ fn a_quote_is_cited_with_its_words_speaker_and_the_styles_secondary_form() {
     let (mla, _) = quoted_in("modern-language-association");
     assert!(mla.starts_with("(qtd. in Park"), "{mla}");
 }
+
+#[test]
+fn each_item_carries_its_own_pinpoint() {
+    let sb = Sandbox::new();
+    let id = sb.import_cited_seed();
+    let burden = quote_id(&sb, &id, "quite a burden");
+    let pinned = format!("{burden}@paragraph:12");
+    let out = sb.json(&[
+        "cite",
+        &pinned,
+        &format!("{id}@paragraph:3"),
+        "--style",
+        "chicago-notes-bibliography",
+        "--json",
+    ]);
+    let quoted_in = out["quotes"][0]["quoted_in"].as_str().unwrap();
+    assert!(quoted_in.ends_with("para. 12."), "{quoted_in}");
+    let work = out["works"][0]["citation"].as_str().unwrap();
+    assert!(work.ends_with("para. 3."), "{work}");
+    // The pinpoint of one item is not the others': the article's other quotes stand where they are.
+    let alone = sb.json(&["cite", &burden, "--json"]);
+    assert!(alone["quotes"][0]["quoted_in"].as_str().unwrap().ends_with("para. 9."), "{alone}");
+    let markdown = sb.json(&["export", "--format", "markdown", &pinned, "--json"]);
+    assert!(markdown["content"].as_str().unwrap().contains(", para. 12]"), "{markdown}");
+    let bad = sb.run(&["cite", &format!("{id}@nine")]);
+    assert!(bad.stderr.contains("invalid locator"), "{}", bad.stderr);
+}
+
+#[test]
+fn the_html_export_is_a_page_of_the_citations() {
+    let sb = Sandbox::new();
+    let id = sb.import_cited_seed();
+    let burden = quote_id(&sb, &id, "quite a burden");
+    let out = sb.json(&[
+        "export",
+        "--format",
+        "html",
+        "--style",
+        "apa",
+        &format!("{burden}@paragraph:12"),
+        &id,
+        "--json",
+    ]);
+    let page = out["content"].as_str().unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<meta charset=\"utf-8\">"));
+    assert!(page.contains("<blockquote><p>“quite a burden”</p></blockquote>"), "{page}");
+    assert!(page.contains("(Cho Han-bum, as cited in Park, 2024, para. 12)"), "{page}");
+    assert!(page.contains("<i>South China Morning Post</i>"), "{page}");
+    assert!(!page.contains("<script"), "{page}");
+}

@@ -71,6 +71,14 @@ class Window:
     def type(self, element, text):
         call("POST", f"{self.s}/element/{element}/value", {"text": text})
 
+    def keys(self, chord):
+        """Presses the keys of `chord` in order and lets them go in reverse: real key events."""
+        down = [{"type": "keyDown", "value": k} for k in chord]
+        up = [{"type": "keyUp", "value": k} for k in reversed(chord)]
+        call("POST", f"{self.s}/actions",
+             {"actions": [{"type": "key", "id": "keyboard", "actions": down + up}]})
+        call("DELETE", f"{self.s}/actions")
+
     def text(self, element):
         return call("GET", f"{self.s}/element/{element}/text")
 
@@ -185,7 +193,7 @@ def main():
             ("selected words become a new quote", lambda: add_quote(w)),
             ("the People view shows Cho Han-bum with his quotes", lambda: people(w, out_dir)),
             ("a quote on the person page opens the reader at it", lambda: open_from_person(w)),
-            ("the export view renders a Chicago citation that reads back, and BibTeX",
+            ("the export view renders a Chicago citation that reads back, BibTeX, and a quote at a pinpoint",
              lambda: export_chicago(w, data_dir, out_dir)),
             ("picked files are imported by their bytes, with a summary",
              lambda: import_picked(w, data_dir, out_dir)),
@@ -263,9 +271,13 @@ def search_facet(w, out_dir):
 
 
 def export_chicago(w, data_dir, out_dir):
-    """Issue 7: export a Chicago citation and read it back."""
+    """Issue 7: export a Chicago citation and read it back; cite a quote at a pinpoint."""
     w.click(w.testid("view-export"))
-    w.click(w.testid("scope-article"))
+    w.click(w.testid("scope-items"))
+    # The quote open in the reader is picked on arrival; the article joins it (a click on a
+    # button disabled because its item is already picked does nothing).
+    w.click(w.testid("export-add-quote"))
+    w.click(w.testid("export-add-article"))
     w.run("const s = document.querySelector('[data-testid=export-format]');"
           "s.value = 'cite:text'; s.dispatchEvent(new Event('change', {bubbles: true}));")
     work = w.find("//*[@data-testid='export-work'][contains(., 'Waning Influence')]", timeout=60)
@@ -290,8 +302,40 @@ def export_chicago(w, data_dir, out_dir):
           "s.value = 'cite:html'; s.dispatchEvent(new Event('change', {bubbles: true}));")
     rich = w.text(w.find("//*[@data-testid='export-work'][contains(., 'Waning Influence')]", timeout=30))
     assert "<" not in rich and "&" not in rich, f"the HTML note shows markup: {rich!r}"
+    quote_at_pinpoint(w, out_dir)
     w.click(w.testid("view-library"))
     w.testid("reader-title")
+
+
+# The pinpoint field of the picked item holding `arguments[0]`; set to `arguments[1]` if given.
+PINPOINT = """
+const item = [...document.querySelectorAll('[data-testid=export-item]')].find((e) => e.textContent.includes(arguments[0]));
+const input = item.querySelector('[data-testid=export-locator]');
+if (arguments[1] !== null) { input.value = arguments[1]; input.dispatchEvent(new Event('input', {bubbles: true})); }
+return input.value;
+"""
+
+
+def quote_at_pinpoint(w, out_dir):
+    """Issues 6 and 7: the picked quote is cited at its paragraph, then at one the user types."""
+    w.run("const s = document.querySelector('[data-testid=export-format]');"
+          "s.value = 'cite:text'; s.dispatchEvent(new Event('change', {bubbles: true}));")
+    at = w.run(PINPOINT, "quite a burden", None)
+    assert at.isdigit(), f"the quote's pinpoint is prefilled with {at!r}"
+    quoted = "//*[@data-testid='export-quote'][contains(., 'quite a burden')]"
+    w.find(f"{quoted}[contains(., 'quoted in')][contains(., 'para. {at}')]", timeout=60)
+    w.run(PINPOINT, "quite a burden", "12")
+    cited = w.text(w.find(f"{quoted}[contains(., 'para. 12.')]", timeout=30))
+    assert "Cho Han-bum, quoted in" in cited, f"the Chicago quote reads {cited!r}"
+    w.run("const s = document.querySelector('[data-testid=export-style]');"
+          "s.value = 'apa'; s.dispatchEvent(new Event('change', {bubbles: true}));")
+    cited = w.text(w.find(f"{quoted}[contains(., 'as cited in')]", timeout=60))
+    assert "para. 12)" in cited, f"the APA quote reads {cited!r}"
+    w.screenshot("export-pinpoint.png", out_dir)
+    w.keys("\ue009\ue008c")  # Ctrl+Shift+C, as typed
+    w.testid("export-copy", "Copied", timeout=10)
+    w.run("const s = document.querySelector('[data-testid=export-style]');"
+          "s.value = 'chicago-notes-bibliography'; s.dispatchEvent(new Event('change', {bubbles: true}));")
 
 
 def delete_undo(w, out_dir):

@@ -9,7 +9,6 @@ import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type { ArchiveInfo } from './bindings/ArchiveInfo';
 import type { Article } from './bindings/Article';
 import type { ArticleSummary } from './bindings/ArticleSummary';
-import type { Citation } from './bindings/Citation';
 import type { Citations } from './bindings/Citations';
 import type { CiteOptions } from './bindings/CiteOptions';
 import type { Export } from './bindings/Export';
@@ -50,10 +49,9 @@ export interface Backend {
   /** One page of hits for the query, with facet counts over all its matches. */
   searchArchive(request: SearchRequest): Promise<SearchResults>;
   listStyles(): Promise<StyleInfo[]>;
-  citeArticle(id: string, style: string): Promise<Citation>;
   /** Cites articles and quotes (or a collection, or the whole archive) in a style and format. */
   citeSelection(selection: Selection, options: CiteOptions): Promise<Citations>;
-  /** The selection as a file's text: BibTeX, BibLaTeX, RIS, CSL-JSON or Markdown. */
+  /** The selection as a file's text: BibTeX, BibLaTeX, RIS, CSL-JSON, Markdown or an HTML page. */
   exportSelection(selection: Selection, format: ExportFormat, style: string): Promise<Export>;
   /** Writes the export to the archive's exports folder; resolves with the file's path. */
   saveExport(selection: Selection, format: ExportFormat, style: string, name: string): Promise<string>;
@@ -111,7 +109,6 @@ export const tauriBackend: Backend = {
   getArticle: (id) => call('get_article', { id }),
   searchArchive: (request) => call('search_archive', { request }),
   listStyles: () => call('list_styles'),
-  citeArticle: (id, style) => call('cite_article', { id, style }),
   citeSelection: (selection, options) => call('cite_selection', { selection, options }),
   exportSelection: (selection, format, style) => call('export_selection', { selection, format, style }),
   saveExport: (selection, format, style, name) => call('save_export', { selection, format, style, name }),

@@ -6,7 +6,6 @@
 import type { Backend, FileDrag, Unlisten } from './backend';
 import type { Article } from './bindings/Article';
 import type { ArticleSummary } from './bindings/ArticleSummary';
-import type { Citation } from './bindings/Citation';
 import type { Citations } from './bindings/Citations';
 import type { CitedQuote } from './bindings/CitedQuote';
 import type { Selection } from './bindings/Selection';
@@ -34,7 +33,7 @@ import type { StyleInfo } from './bindings/StyleInfo';
 import { quotedSpan } from '../lib/text/quoteSpan';
 import { ipcError } from './errors';
 import { readClip, UnreadableFile } from './fake/clip';
-import { citekey, exportText, missingFields, type Selected } from './fake/export';
+import { citekey, exportText, locatorText, missingFields, quoteAt, type Selected } from './fake/export';
 import { PersonRegistry } from './fake/registry';
 import { SAMPLE_PATH, type SampleContent, sampleContent, syndicatedCopy } from './fake/sample';
 
@@ -193,7 +192,7 @@ function parseQuery(query: string): { terms: string[]; filters: Filter[] } {
 }
 
 /** A plausible rendering for the preview; the real one comes from CSL styles in Rust. */
-function renderCitation(article: Article, style: string): Citation {
+function renderCitation(article: Article, style: string): { citation: string; bibliography: string } {
   const meta = article.source;
   const authors = meta.author ?? [];
   const date = longDate(meta.issued);
@@ -215,7 +214,12 @@ function renderCitation(article: Article, style: string): Citation {
     const rest = [meta['container-title'], meta.URL].filter((p) => p != null);
     bibliography = [`${who ? `${who} ` : ''}(${year}).`, `${title}.`, ...rest.map((p) => `${p}.`)].join(' ');
   }
-  return { article_id: article.id, style, citation, bibliography, missing: [...article.missing] };
+  return { citation, bibliography };
+}
+
+/** A note or citation at a pinpoint: "…, n.d., para. 9." */
+function pinned(work: string, at: string): string {
+  return `${work.endsWith('n.d.') ? work : work.replace(/\.$/, '')}, ${at}.`;
 }
 
 /** Finds every case-insensitive occurrence of the terms in `text`, as char spans. */
@@ -356,7 +360,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     if (selection.collection === null && selection.ids.length === 0) {
       items.push(...[...articles.keys()].map((id) => ({ article_id: id, quote_id: null })));
     }
-    const selected: Selected = { articles: [], quotes: [] };
+    const selected: Selected = { articles: [], quotes: [], locators: { ...selection.locators } };
     for (const item of items) {
       const article = articles.get(item.article_id);
       if (!article) continue;
@@ -609,27 +613,23 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       return STYLES.map((s) => ({ ...s }));
     },
 
-    async citeArticle(id, style) {
-      const article = find(id);
-      if (!STYLES.some((s) => s.name === style)) {
-        throw ipcError('unknown-style', `No citation style named “${style}”.`);
-      }
-      await (warmStyles.has(style) ? settle() : sleep(firstCiteDelayMs));
-      warmStyles.add(style);
-      return renderCitation(article, style);
-    },
-
     async citeSelection(selection, options): Promise<Citations> {
       await warm(options.style);
-      const { articles: cited, quotes } = select(selection);
+      const selected = select(selection);
+      const { articles: cited, quotes } = selected;
       const note = STYLES.find((s) => s.name === options.style)?.class === 'note';
       const rendered = new Map(cited.map((a) => [a.id, renderCitation(a, options.style)]));
       const works = cited
         .filter((a) => !quotes.some(([q]) => q === a) || selection.ids.includes(a.id) || selection.collection !== null)
-        .map((a, i) => ({ article_id: a.id, title: a.title, note: note ? i + 1 : null, citation: rendered.get(a.id)!.citation }));
+        .map((a, i) => {
+          const locator = selection.locators[a.id] ?? options.locator;
+          const work = rendered.get(a.id)!.citation;
+          const citation = locator ? pinned(work, locatorText(locator)) : work;
+          return { article_id: a.id, title: a.title, note: note ? i + 1 : null, citation };
+        });
       const cq: CitedQuote[] = quotes.map(([a, q]) => {
         const work = rendered.get(a.id)!.citation;
-        const citation = `${work.endsWith('n.d.') ? work : work.replace(/\.$/, '')}, para. ${q.paragraph}.`;
+        const citation = pinned(work, quoteAt(selected, a, q));
         const quotedIn = `${q.speaker}, quoted in ${citation}`;
         const said = q.descriptor ? `${q.speaker}, ${q.descriptor},` : q.speaker;
         return { article_id: a.id, quote_id: q.id, words: q.text, speaker: q.speaker, descriptor: q.descriptor, citation, quoted_in: quotedIn, attribution: `${said} told ${a.source['container-title'] ?? 'the paper'}: “${q.text}”` };
@@ -656,7 +656,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
 
     async saveExport(selection, format, style, name) {
       await this.exportSelection(selection, format, style);
-      const ext = { bibtex: 'bib', biblatex: 'bib', ris: 'ris', 'csl-json': 'json', markdown: 'md', 'markdown-notes': 'md' }[format];
+      const ext = { bibtex: 'bib', biblatex: 'bib', ris: 'ris', 'csl-json': 'json', markdown: 'md', 'markdown-notes': 'md', html: 'html' }[format];
       const stem = name.replace(/[^\p{L}\p{N}_-]/gu, '-').replace(/^-+|-+$/g, '') || 'export';
       return `/preview/sourcebook/exports/${stem}.${ext}`;
     },

@@ -509,7 +509,9 @@ async function main() {
     await check('the export view previews a Chicago note, rich text, a BibTeX entry and a collection’s quotes', async () => {
       await page.keyboard.press('Control+3');
       await page.getByTestId('export-view').waitFor();
-      await page.getByTestId('scope-article').check();
+      await page.getByTestId('scope-items').check();
+      if (await page.getByTestId('export-clear').isVisible()) await page.getByTestId('export-clear').click();
+      await page.getByTestId('export-add-article').click();
       await page.getByTestId('export-style').selectOption('chicago-notes-bibliography');
       await page.getByTestId('export-format').selectOption('cite:text');
       const work = page.getByTestId('export-work').filter({ hasText: 'North Korea’s shifting satellite' });
@@ -535,7 +537,50 @@ async function main() {
       expect((await quote.innerText()).includes('Quoted in'), 'no quoted-in line');
       await page.getByTestId('export-missing').waitFor();
       await shot('24-export-collection');
-      await page.getByTestId('scope-article').check();
+      await page.getByTestId('scope-items').check();
+      await page.getByTestId('export-clear').click();
+      await page.keyboard.press('Control+1');
+      await page.getByTestId('library-list').waitFor();
+    });
+
+    await check('two quotes and an article are picked for export, a pinpoint is set, previewed and copied', async () => {
+      await openRow(SAMPLE_TITLE);
+      for (const words of [/^quite a burden$/, /^upper hand$/]) {
+        await highlight(words).first().click();
+        await card.getByTestId('quote-export').click();
+        await card.getByTestId('quote-export').filter({ hasText: 'In export' }).waitFor();
+      }
+      await page.getByTestId('article-export').click();
+      await page.getByTestId('article-export').filter({ hasText: 'In export' }).waitFor();
+      await page.keyboard.press('Control+3');
+      const items = page.getByTestId('export-item');
+      await items.nth(2).waitFor();
+      expect((await items.count()) === 3, `${await items.count()} items picked`);
+      expect((await items.nth(0).innerText()).includes('quite a burden'), 'first item');
+      expect((await items.nth(2).getAttribute('data-kind')) === 'article', 'the article is last');
+      const prefilled = await items.nth(0).getByTestId('export-locator').inputValue();
+      expect(/^\d+$/.test(prefilled), `the quote's pinpoint is prefilled with "${prefilled}"`);
+      await page.getByTestId('export-format').selectOption('cite:text');
+      await items.nth(0).getByTestId('export-locator').fill('14');
+      await items.nth(2).getByTestId('export-locator').fill('3');
+      const burden = page.getByTestId('export-quote').filter({ hasText: 'quite a burden' });
+      await burden.filter({ hasText: 'para. 14' }).waitFor();
+      await page.getByTestId('export-work').filter({ hasText: 'para. 3' }).waitFor();
+      expect((await page.getByTestId('export-quote').count()) === 2, 'two quotes previewed');
+      // The article moves to the top: its quotes stay, in their order, after it.
+      await items.nth(2).getByRole('button', { name: 'Move up' }).click();
+      await items.nth(1).getByRole('button', { name: 'Move up' }).click();
+      expect((await items.nth(0).getAttribute('data-kind')) === 'article', 'moved up');
+      await page.locator('[data-testid="export-preview"][aria-busy="false"]').waitFor();
+      await shot('25-export-picked');
+      await page.locator('body').click({ position: { x: 900, y: 870 } });
+      await page.keyboard.press('Control+Shift+C');
+      await page.getByTestId('export-copy').filter({ hasText: 'Copied' }).waitFor();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied.includes('para. 14') && copied.includes('para. 3'), `clipboard has "${copied.slice(0, 160)}"`);
+      await items.nth(0).getByTestId('export-item-remove').click();
+      expect((await items.count()) === 2, 'removed');
+      await page.getByTestId('export-clear').click();
       await page.keyboard.press('Control+1');
       await page.getByTestId('library-list').waitFor();
     });

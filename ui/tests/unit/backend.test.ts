@@ -19,13 +19,12 @@ describe('tauriBackend', () => {
     await tauriBackend.listArticles();
     await tauriBackend.getArticle('a1');
     await tauriBackend.searchArchive({ query: 'burden', sort: 'newest', offset: 50, limit: 50, facets: false });
-    await tauriBackend.citeSelection({ ids: ['a1'], collection: null }, { style: 'apa', format: 'html', locator: null });
-    await tauriBackend.exportSelection({ ids: [], collection: 'c1' }, 'bibtex', 'apa');
-    await tauriBackend.saveExport({ ids: [], collection: null }, 'ris', 'apa', 'archive');
+    await tauriBackend.citeSelection({ ids: ['a1'], collection: null, locators: { a1: 'paragraph:9' } }, { style: 'apa', format: 'html', locator: null });
+    await tauriBackend.exportSelection({ ids: [], collection: 'c1', locators: {} }, 'bibtex', 'apa');
+    await tauriBackend.saveExport({ ids: [], collection: null, locators: {} }, 'ris', 'apa', 'archive');
     await tauriBackend.deleteArticles(['a1']);
     await tauriBackend.restoreArticles(['a1']);
     await tauriBackend.listStyles();
-    await tauriBackend.citeArticle('a1', 'apa');
     await tauriBackend.editArticle('a1', patch);
     await tauriBackend.importPaths(['/x.txt']);
     await tauriBackend.importSample();
@@ -34,13 +33,12 @@ describe('tauriBackend', () => {
       ['list_articles', undefined],
       ['get_article', { id: 'a1' }],
       ['search_archive', { request: { query: 'burden', sort: 'newest', offset: 50, limit: 50, facets: false } }],
-      ['cite_selection', { selection: { ids: ['a1'], collection: null }, options: { style: 'apa', format: 'html', locator: null } }],
-      ['export_selection', { selection: { ids: [], collection: 'c1' }, format: 'bibtex', style: 'apa' }],
-      ['save_export', { selection: { ids: [], collection: null }, format: 'ris', style: 'apa', name: 'archive' }],
+      ['cite_selection', { selection: { ids: ['a1'], collection: null, locators: { a1: 'paragraph:9' } }, options: { style: 'apa', format: 'html', locator: null } }],
+      ['export_selection', { selection: { ids: [], collection: 'c1', locators: {} }, format: 'bibtex', style: 'apa' }],
+      ['save_export', { selection: { ids: [], collection: null, locators: {} }, format: 'ris', style: 'apa', name: 'archive' }],
       ['delete_articles', { ids: ['a1'] }],
       ['restore_articles', { ids: ['a1'] }],
       ['list_styles', undefined],
-      ['cite_article', { id: 'a1', style: 'apa' }],
       ['edit_article', { id: 'a1', patch }],
       ['import_paths', { paths: ['/x.txt'] }],
       ['import_sample', undefined],

@@ -6,7 +6,7 @@ import { AppState } from '../../src/lib/stores/app.svelte';
 
 /** The sample and another outlet's copy of it, which spells Cho Han-bum "Cho Han-beom". */
 async function withCopy() {
-  const app = new AppState(createFakeBackend({ syndicatedCopy: true }), { writeText: async () => {} });
+  const app = new AppState(createFakeBackend({ syndicatedCopy: true }), { writeRich: async () => {} });
   await app.start();
   return app;
 }
@@ -165,7 +165,7 @@ describe('importing picked files', () => {
   const file = (name: string, content: string | Uint8Array<ArrayBuffer>) => new File([content], name);
 
   it('imports each file, reports duplicates and failures, and opens the summary from the notice', async () => {
-    const app = new AppState(createFakeBackend(), { writeText: async () => {} });
+    const app = new AppState(createFakeBackend(), { writeRich: async () => {} });
     await app.start();
     const seen: string[] = [];
     const clip = 'Kim arrives in Vladivostok\n\nThe train crossed the border on Tuesday.\n';
@@ -190,7 +190,7 @@ describe('importing picked files', () => {
 
   it('lists a file that cannot be sent as failed, and goes on with the rest', async () => {
     const fake = createFakeBackend();
-    const app = new AppState({ ...fake, importFile: (name, bytes) => (name === 'bad.txt' ? Promise.reject('IPC gone') : fake.importFile(name, bytes)) }, { writeText: async () => {} });
+    const app = new AppState({ ...fake, importFile: (name, bytes) => (name === 'bad.txt' ? Promise.reject('IPC gone') : fake.importFile(name, bytes)) }, { writeRich: async () => {} });
     await app.start();
     await app.importFiles([file('bad.txt', 'x'), file('good.txt', 'Title\n\nBody.')]);
     expect(app.imports.report?.outcomes.map((o) => [o.path, o.status, o.error])).toEqual([

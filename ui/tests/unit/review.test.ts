@@ -8,7 +8,7 @@ import { createFakeBackend } from '../../src/ipc/fakeBackend';
 import { AppState } from '../../src/lib/stores/app.svelte';
 
 async function withSample(backend: Backend = createFakeBackend()) {
-  const app = new AppState(backend, { writeText: async () => {} });
+  const app = new AppState(backend, { writeRich: async () => {} });
   await app.start();
   await app.importSample();
   return app;

@@ -13,10 +13,18 @@ async function started(backend: Backend = createFakeBackend()) {
   const copied: string[] = [];
   const app = new AppState(backend, {
     searchDebounceMs: 100,
-    writeText: async (text) => void copied.push(text),
+    writeRich: async (_html, text) => void copied.push(text),
   });
   await app.start();
   return { app, copied };
+}
+
+/** The unit tests run without a DOM: a parser that keeps only the text, enough for the clipboard's plain text. */
+class TagStrippingParser {
+  parseFromString(html: string) {
+    const text = { nodeType: 3, nodeName: '#text', nodeValue: html.replace(/<[^>]*>/g, ''), childNodes: [] };
+    return { body: { nodeType: 1, nodeName: 'BODY', nodeValue: null, childNodes: [text] } };
+  }
 }
 
 async function withSample() {
@@ -247,12 +255,15 @@ describe('citation', () => {
     expect(app.cite.citation?.style).toBe('apa');
   });
 
-  it('copies the rendering and says so', async () => {
+  it('copies the rendering as rich and plain text and says so', async () => {
+    vi.stubGlobal('DOMParser', TagStrippingParser);
     const { app, copied } = await withSample();
     await vi.waitFor(() => expect(app.cite.citation).not.toBeNull());
     expect(await app.cite.copy('bibliography')).toBe(true);
-    expect(copied).toEqual([app.cite.citation!.bibliography]);
+    expect(copied).toEqual([app.cite.citation!.bibliography.replace(/<[^>]*>/g, '')]);
+    expect(copied[0]).toContain('North Korea’s shifting satellite');
     expect(app.cite.copied).toBe('bibliography');
+    vi.unstubAllGlobals();
   });
 
   it('shows the backend message for an unknown style', async () => {
@@ -335,7 +346,7 @@ describe('export', () => {
     expect(await app.exporter.save(null)).toMatch(/\.bib$/);
   });
 
-  it('cites a selected quote with its words, speaker and quoted-in line', async () => {
+  it('starts from the selected quote, at its paragraph, with its words, speaker and quoted-in line', async () => {
     const app = new AppState(createFakeBackend(), { exportDebounceMs: 0 });
     await app.start();
     await app.importSample();
@@ -343,11 +354,122 @@ describe('export', () => {
     const quote = article.quotes.find((q) => q.text === 'quite a burden')!;
     app.archive.selectQuote(quote.id);
     app.showView('export');
-    expect(app.exporter.scope).toBe('quote');
+    expect(app.exporter.items.map((i) => [i.kind, i.id, i.locatorLabel, i.locatorValue])).toEqual([['quote', quote.id, 'paragraph', String(quote.paragraph + 1)]]);
     await app.exporter.refresh();
     const cited = app.exporter.citations!.quotes[0]!;
     expect(cited.words).toBe('quite a burden');
     expect(cited.speaker).toBe('Cho Han-bum');
-    expect(cited.quoted_in).toContain('quoted in');
+    expect(cited.quoted_in).toContain(`quoted in`);
+    expect(cited.citation).toContain(`para. ${quote.paragraph + 1}`);
+  });
+});
+
+describe('export selection', () => {
+  async function picked() {
+    const backend = createFakeBackend();
+    const app = new AppState(backend, { exportDebounceMs: 20, writeRich: async () => {} });
+    await app.start();
+    await app.importSample();
+    const article = app.archive.current!;
+    const [q1, q2] = article.quotes;
+    app.exporter.pick(article, q1!);
+    app.exporter.pick(article, q2!);
+    app.exporter.pick(article);
+    app.exporter.pick(article, q1!);
+    return { app, backend, article, q1: q1!, q2: q2! };
+  }
+
+  it('picks quotes and an article once each, in order, and names them in the selection with their pinpoints', async () => {
+    const { app, article, q1, q2 } = await picked();
+    expect(app.exporter.items.map((i) => i.id)).toEqual([q1.id, q2.id, article.id]);
+    expect(app.exporter.selection()).toEqual({
+      ids: [q1.id, q2.id, article.id],
+      collection: null,
+      locators: { [q1.id]: `paragraph:${q1.paragraph + 1}`, [q2.id]: `paragraph:${q2.paragraph + 1}` },
+    });
+  });
+
+  it('reorders and removes items; moves past either end do nothing', async () => {
+    const { app, article, q1, q2 } = await picked();
+    app.exporter.move(article.id, -1);
+    expect(app.exporter.items.map((i) => i.id)).toEqual([q1.id, article.id, q2.id]);
+    app.exporter.move(q1.id, -1);
+    app.exporter.move(q2.id, 1);
+    expect(app.exporter.items.map((i) => i.id)).toEqual([q1.id, article.id, q2.id]);
+    app.exporter.remove(q1.id);
+    expect(app.exporter.selection()!.ids).toEqual([article.id, q2.id]);
+    app.exporter.clear();
+    expect(app.exporter.selection()).toBeNull();
+  });
+
+  it('passes an edited pinpoint to the library, debounced, and cites at it', async () => {
+    const { app, backend, article, q1 } = await picked();
+    const cite = vi.spyOn(backend, 'citeSelection');
+    app.exporter.setLocator(q1.id, 'paragraph', '1');
+    app.exporter.setLocator(q1.id, 'paragraph', '12');
+    app.exporter.setLocator(article.id, 'page', ' 3 ');
+    await vi.waitFor(() => expect(app.exporter.citations).not.toBeNull());
+    expect(cite).toHaveBeenCalledTimes(1);
+    expect(cite.mock.calls[0]![0].locators).toMatchObject({ [q1.id]: 'paragraph:12', [article.id]: 'page:3' });
+    const quote = app.exporter.citations!.quotes.find((q) => q.quote_id === q1.id)!;
+    expect(quote.citation).toContain('para. 12');
+    expect(app.exporter.citations!.works[0]!.citation).toContain('p. 3');
+    // Copying while a change renders copies the new rendering, not the old one.
+    app.exporter.setLocator(q1.id, 'paragraph', '13');
+    expect(app.exporter.loading).toBe(true);
+    expect(await app.exporter.copy()).toBe(true);
+    expect(app.exporter.citations!.quotes.find((q) => q.quote_id === q1.id)!.citation).toContain('para. 13');
+    app.exporter.setLocator(article.id, 'page', '');
+    expect(app.exporter.selection()!.locators[article.id]).toBeUndefined();
+  });
+
+  it('ignores an answer that arrives after a newer one', async () => {
+    const { app, backend, q1 } = await picked();
+    const real = backend.citeSelection.bind(backend);
+    const gates: (() => void)[] = [];
+    vi.spyOn(backend, 'citeSelection').mockImplementation(async (selection, options) => {
+      const answer = await real(selection, options);
+      await new Promise<void>((resolve) => gates.push(resolve));
+      return answer;
+    });
+    app.exporter.setLocator(q1.id, 'paragraph', '5');
+    const older = app.exporter.refresh();
+    app.exporter.setLocator(q1.id, 'paragraph', '6');
+    const newer = app.exporter.refresh();
+    await vi.waitFor(() => expect(gates).toHaveLength(2));
+    gates[1]!();
+    await newer;
+    gates[0]!();
+    await older;
+    const quote = app.exporter.citations!.quotes.find((q) => q.quote_id === q1.id)!;
+    expect(quote.citation).toContain('para. 6');
+    expect(app.exporter.loading).toBe(false);
+  });
+
+  it('prefills a quote of a paged original with its page', async () => {
+    const app = new AppState(createFakeBackend({ syndicatedCopy: true }), { exportDebounceMs: 0 });
+    await app.start();
+    const paged = app.archive.articles.find((a) => a.title.startsWith('North Korea moves'))!;
+    await app.open(paged.id);
+    const article = app.archive.current!;
+    const quote = article.quotes.find((q) => article.pages[q.paragraph] !== undefined)!;
+    app.exporter.pick(article, quote);
+    expect(app.exporter.items[0]).toMatchObject({ locatorLabel: 'page', locatorValue: String(article.pages[quote.paragraph]) });
+  });
+
+  it('adds a search hit by id, and saves an HTML page', async () => {
+    const { app, q2 } = await picked();
+    app.exporter.clear();
+    expect(await app.exporter.pickById(app.archive.current!.id, q2.id)).toBe(true);
+    expect(app.exporter.items.map((i) => i.id)).toEqual([q2.id]);
+    expect(await app.exporter.pickById(app.archive.current!.id, 'no-such-quote')).toBe(false);
+    app.exporter.set({ outputValue: 'cite:html' });
+    expect(app.exporter.saveFormat()).toBe('html');
+    app.exporter.set({ outputValue: 'cite:text' });
+    expect(app.exporter.saveFormat()).toBe('markdown-notes');
+    app.exporter.set({ outputValue: 'file:html' });
+    await app.exporter.refresh();
+    expect(app.exporter.exported!.content).toMatch(/^<!DOCTYPE html>/);
+    expect(await app.exporter.save(null)).toMatch(/\.html$/);
   });
 });

@@ -10,7 +10,7 @@ export type CiteOptions = {
  */
 style: string, format: CiteFormat, 
 /**
- * A pinpoint for the cited works, "LABEL:VALUE" ("paragraph:9", "page:3"); quotes
- * always carry their own.
+ * A pinpoint for the cited works, "LABEL:VALUE" ("paragraph:9", "page:3"), unless the
+ * selection gives one of their own; quotes always carry their own.
  */
 locator: string | null, };

@@ -4,4 +4,10 @@
  * Which articles and quotes to cite or export: ids (articles or quotes, or unique prefixes),
  * a collection, or — with neither — the whole archive.
  */
-export type Selection = { ids: Array<string>, collection: string | null, };
+export type Selection = { ids: Array<string>, collection: string | null, 
+/**
+ * Pinpoints the writer chose, by id as given in `ids`: "LABEL:VALUE" ("paragraph:9",
+ * "page:3"). A quote's replaces the paragraph (or page) it stands at; a work's replaces
+ * [`CiteOptions::locator`].
+ */
+locators: { [key in string]: string }, };

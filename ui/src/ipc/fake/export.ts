@@ -6,11 +6,31 @@ import type { CslName } from '../bindings/CslName';
 import type { ExportFormat } from '../bindings/ExportFormat';
 import type { MissingFields } from '../bindings/MissingFields';
 import type { StoredQuote } from '../bindings/StoredQuote';
+import { ipcError } from '../errors';
 
 export interface Selected {
   articles: Article[];
   quotes: [Article, StoredQuote][];
+  /** The selection's own pinpoints ("paragraph:9"), by article or quote id. */
+  locators: Record<string, string>;
 }
+
+/** "paragraph:9" → "para. 9", as the styles print it. */
+export function locatorText(locator: string): string {
+  const [label, value] = locator.split(':', 2) as [string, string | undefined];
+  if (!value?.trim()) throw ipcError('invalid-input', `invalid locator "${locator}": write LABEL:VALUE, e.g. paragraph:9 or page:3`);
+  return `${label === 'page' ? 'p.' : label === 'paragraph' ? 'para.' : label} ${value.trim()}`;
+}
+
+/** Where a quote is cited: the selection's pinpoint for it, else its page or paragraph. */
+export function quoteAt(selected: Selected, article: Article, quote: StoredQuote): string {
+  const own = selected.locators[quote.id];
+  if (own !== undefined) return locatorText(own);
+  const page = article.pages[quote.paragraph];
+  return page === undefined ? `para. ${quote.paragraph + 1}` : `p. ${page}`;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/>/g, '&#62;');
 
 /** `chosun2024quite`: first author's family name (or the publication), year, first title word. */
 export function citekey(article: Article): string {
@@ -74,8 +94,15 @@ export function exportText(selected: Selected, format: ExportFormat, cite: (a: A
     case 'csl-json':
       return JSON.stringify(articles.map((a) => ({ ...a.source, id: citekey(a) })), null, 2) + '\n';
     case 'markdown':
-      return quotes.map(([a, q]) => `> ${q.text}\n\n— ${q.speaker} [@${citekey(a)}, para. ${q.paragraph}]\n`).join('\n');
+      return quotes.map(([a, q]) => `> ${q.text}\n\n— ${q.speaker} [@${citekey(a)}, ${quoteAt(selected, a, q)}]\n`).join('\n');
     case 'markdown-notes':
       return quotes.map(([a, q]) => `> ${q.text}\n\n— ${q.speaker}. ${cite(a)}\n`).join('\n');
+    case 'html': {
+      const body = [
+        ...quotes.map(([a, q]) => `<blockquote><p>“${escapeHtml(q.text)}”</p></blockquote>\n<p>— ${escapeHtml(q.speaker)}. ${escapeHtml(cite(a))}, ${quoteAt(selected, a, q)}.</p>`),
+        ...articles.map((a) => `<p>${escapeHtml(cite(a))}</p>`),
+      ];
+      return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Citations</title>\n</head>\n<body>\n${body.join('\n')}\n</body>\n</html>\n`;
+    }
   }
 }

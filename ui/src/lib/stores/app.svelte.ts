@@ -7,9 +7,10 @@ import type { Backend, Unlisten } from '../../ipc/backend';
 import type { ImportReport } from '../../ipc/bindings/ImportReport';
 import type { SearchHit } from '../../ipc/bindings/SearchHit';
 import { ArchiveStore } from './archive.svelte';
+import { clipboardRich, type RichWriter } from '../clipboard';
 import { CiteStore } from './cite.svelte';
 import { CollectionsStore } from './collections.svelte';
-import { clipboardRich, ExportStore, type RichWriter } from './exporter.svelte';
+import { ExportStore } from './exporter.svelte';
 import { ImportStore } from './imports.svelte';
 import { Notices } from './notices.svelte';
 import { PeopleStore } from './people.svelte';
@@ -23,8 +24,7 @@ export type View = 'library' | 'people' | 'export';
 export interface AppOptions {
   /** Pause in typing before a search runs (ms). */
   searchDebounceMs?: number;
-  writeText?: (text: string) => Promise<void>;
-  /** Copies rich text (text/html with text/plain); the export view's Copy. */
+  /** Copies rich text (text/html with text/plain): the cite panel's and the export view's Copy. */
   writeRich?: RichWriter;
   /** Pause after a change of the export choices before the preview renders (ms). */
   exportDebounceMs?: number;
@@ -52,7 +52,8 @@ export class AppState {
     this.preview = backend.isPreview;
     this.archive = new ArchiveStore(backend, this.notices);
     this.search = new SearchStore(backend, options.searchDebounceMs);
-    this.cite = new CiteStore(backend, options.writeText ?? ((text) => navigator.clipboard.writeText(text)));
+    const writeRich = options.writeRich ?? clipboardRich;
+    this.cite = new CiteStore(backend, writeRich);
     this.people = new PeopleStore(backend, this.notices);
     this.review = new ReviewStore(backend, this.archive, this.notices, () => this.people.invalidate());
     this.tags = new TagStore(backend, this.archive, this.notices);
@@ -61,12 +62,8 @@ export class AppState {
     this.exporter = new ExportStore(
       backend,
       this.notices,
-      {
-        articleId: () => this.archive.current?.id ?? null,
-        articleTitle: () => this.archive.current?.title ?? null,
-        quoteId: () => this.archive.selectedQuoteId,
-      },
-      options.writeRich ?? clipboardRich,
+      { article: () => this.archive.current, quote: () => this.archive.selectedQuote },
+      writeRich,
       options.exportDebounceMs,
     );
     this.#backend = backend;
@@ -113,9 +110,9 @@ export class AppState {
     this.view = view;
     if (view === 'people') void this.people.refresh();
     if (view === 'export') {
-      // Starts from what the user was looking at: the selected quote, else the open article.
-      if (this.archive.selectedQuoteId !== null && this.exporter.scope === 'article') this.exporter.scope = 'quote';
-      if (this.exporter.scope === 'quote' && this.archive.selectedQuoteId === null) this.exporter.scope = 'article';
+      // With nothing picked yet, starts from what the user was looking at: the selected quote,
+      // else the open article.
+      if (this.exporter.items.length === 0) this.exporter.pickCurrent(this.archive.selectedQuoteId !== null ? 'quote' : 'article');
       if (this.exporter.collection === null) this.exporter.collection = this.collections.list[0]?.id ?? null;
       this.exporter.schedule();
     }

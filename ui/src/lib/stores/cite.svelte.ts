@@ -1,18 +1,29 @@
 // The cite panel: the styles on offer, the chosen one, and the open article rendered in it.
 
 import type { Backend } from '../../ipc/backend';
-import type { Citation } from '../../ipc/bindings/Citation';
 import type { StyleInfo } from '../../ipc/bindings/StyleInfo';
 import { toIpcError } from '../../ipc/errors';
+import type { RichWriter } from '../clipboard';
+import { richClip } from '../text/cslHtml';
 
 export const DEFAULT_STYLE = 'chicago-notes-bibliography';
 
 export type CopyTarget = 'citation' | 'bibliography';
 
+/** The open article cited whole in one style: citeproc HTML fragments, shown sanitised. */
+export interface ArticleCitation {
+  style: string;
+  /** The first note (note styles) or the in-text citation. */
+  citation: string;
+  bibliography: string;
+  /** CSL fields the article lacks; the rendering shows them as the style does ("n.d."). */
+  missing: string[];
+}
+
 export class CiteStore {
   styles = $state.raw<StyleInfo[]>([]);
   style = $state(DEFAULT_STYLE);
-  citation = $state.raw<Citation | null>(null);
+  citation = $state.raw<ArticleCitation | null>(null);
   /** True while the backend renders; the first citation in a style can take seconds. */
   loading = $state(false);
   error = $state<string | null>(null);
@@ -20,14 +31,14 @@ export class CiteStore {
   copied = $state<CopyTarget | null>(null);
 
   readonly #backend: Backend;
-  readonly #writeText: (text: string) => Promise<void>;
+  readonly #write: RichWriter;
   #articleId: string | null = null;
   #seq = 0;
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(backend: Backend, writeText: (text: string) => Promise<void>) {
+  constructor(backend: Backend, write: RichWriter) {
     this.#backend = backend;
-    this.#writeText = writeText;
+    this.#write = write;
   }
 
   async loadStyles(): Promise<void> {
@@ -58,8 +69,18 @@ export class CiteStore {
     this.loading = true;
     this.error = null;
     try {
-      const citation = await this.#backend.citeArticle(articleId, this.style);
-      if (seq === this.#seq) this.citation = citation;
+      const cited = await this.#backend.citeSelection(
+        { ids: [articleId], collection: null, locators: {} },
+        { style: this.style, format: 'html', locator: null },
+      );
+      if (seq === this.#seq) {
+        this.citation = {
+          style: cited.style,
+          citation: cited.works[0]?.citation ?? '',
+          bibliography: cited.bibliography[0] ?? '',
+          missing: cited.missing[0]?.missing ?? [],
+        };
+      }
     } catch (error) {
       if (seq === this.#seq) {
         this.citation = null;
@@ -70,12 +91,13 @@ export class CiteStore {
     }
   }
 
-  /** Copies the current rendering; false when there is nothing to copy or the clipboard refused. */
+  /** Copies the current rendering as rich and plain text; false when there is nothing to copy or the clipboard refused. */
   async copy(target: CopyTarget): Promise<boolean> {
-    const text = this.citation?.[target];
-    if (!text || this.loading) return false;
+    const html = this.citation?.[target];
+    if (!html || this.loading) return false;
+    const clip = richClip([html]);
     try {
-      await this.#writeText(text);
+      await this.#write(clip.html, clip.text);
     } catch (error) {
       this.error = `Could not copy to the clipboard: ${toIpcError(error).message}`;
       return false;

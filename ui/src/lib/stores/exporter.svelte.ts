@@ -1,18 +1,22 @@
-// The export view: what to cite or export (the open article, its selected quote, a collection,
-// the archive), the style and format, a debounced live preview, copy as rich text, and save.
+// The export view: what to cite or export (picked articles and quotes, each at its pinpoint; a
+// collection; the archive), the style and format, a debounced live preview, copy as rich text,
+// and save.
 
 import type { Backend } from '../../ipc/backend';
+import type { Article } from '../../ipc/bindings/Article';
 import type { Citations } from '../../ipc/bindings/Citations';
 import type { CiteFormat } from '../../ipc/bindings/CiteFormat';
 import type { Export } from '../../ipc/bindings/Export';
 import type { ExportFormat } from '../../ipc/bindings/ExportFormat';
 import type { MissingFields } from '../../ipc/bindings/MissingFields';
 import type { Selection } from '../../ipc/bindings/Selection';
+import type { StoredQuote } from '../../ipc/bindings/StoredQuote';
 import { toIpcError } from '../../ipc/errors';
-import { plainText, sanitizeCslHtml, textToHtml, toHtml } from '../text/cslHtml';
+import type { RichWriter } from '../clipboard';
+import { richClip, textToHtml, type Clip } from '../text/cslHtml';
 import type { Notices } from './notices.svelte';
 
-export type Scope = 'article' | 'quote' | 'collection' | 'archive';
+export type Scope = 'items' | 'collection' | 'archive';
 
 /** A citation format (rendered by the style) or a file format. */
 export type OutputFormat = { kind: 'cite'; format: CiteFormat } | { kind: 'file'; format: ExportFormat };
@@ -28,42 +32,45 @@ export const OUTPUTS: { value: string; label: string; output: OutputFormat }[] =
   { value: 'file:csl-json', label: 'CSL-JSON (.json)', output: { kind: 'file', format: 'csl-json' } },
   { value: 'file:markdown', label: 'Markdown quotes with citekeys (.md)', output: { kind: 'file', format: 'markdown' } },
   { value: 'file:markdown-notes', label: 'Markdown quotes with notes (.md)', output: { kind: 'file', format: 'markdown-notes' } },
+  { value: 'file:html', label: 'Web page of the citations (.html)', output: { kind: 'file', format: 'html' } },
 ];
 
-/** Puts rich text on the clipboard: text/html with a text/plain alternative. */
-export type RichWriter = (html: string, text: string) => Promise<void>;
+/** The CSL locator labels a pinpoint takes here: what news articles and PDFs are cited by. */
+export const LOCATOR_LABELS = [
+  { value: 'paragraph', label: '¶' },
+  { value: 'page', label: 'p.' },
+] as const;
+export type LocatorLabel = (typeof LOCATOR_LABELS)[number]['value'];
 
-export const clipboardRich: RichWriter = async (html, text) => {
-  if (typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {
-    try {
-      await navigator.clipboard.write([
-        new ClipboardItem({
-          'text/html': new Blob([html], { type: 'text/html' }),
-          'text/plain': new Blob([text], { type: 'text/plain' }),
-        }),
-      ]);
-      return;
-    } catch {
-      // Some webviews refuse rich items; plain text still helps.
-    }
-  }
-  await navigator.clipboard.writeText(text);
-};
-
-export interface ExportContext {
-  articleId: () => string | null;
-  articleTitle: () => string | null;
-  quoteId: () => string | null;
+/** An article (cited whole) or a quote picked for export, with its pinpoint. */
+export interface ExportItem {
+  /** The article's or the quote's id: what the selection names. */
+  id: string;
+  kind: 'article' | 'quote';
+  articleTitle: string;
+  /** The quote's words and speaker; null for an article. */
+  words: string | null;
+  speaker: string | null;
+  locatorLabel: LocatorLabel;
+  /** Empty: no pinpoint (an article cited whole). */
+  locatorValue: string;
 }
 
-/** What copying takes: the text and its HTML. */
-export interface Clip {
-  html: string;
-  text: string;
+/** Where a quote stands, as the reader shows it: the page of a paged original, else the paragraph. */
+function quotePinpoint(article: Article, quote: StoredQuote): { label: LocatorLabel; value: string } {
+  const page = article.pages[quote.paragraph];
+  return page === undefined ? { label: 'paragraph', value: String(quote.paragraph + 1) } : { label: 'page', value: String(page) };
+}
+
+export interface ExportContext {
+  article: () => Article | null;
+  quote: () => StoredQuote | null;
 }
 
 export class ExportStore {
-  scope = $state<Scope>('article');
+  scope = $state<Scope>('items');
+  /** The picked articles and quotes, in the order they are cited. */
+  items = $state<ExportItem[]>([]);
   collection = $state<string | null>(null);
   style = $state('chicago-notes-bibliography');
   outputValue = $state('cite:text');
@@ -95,36 +102,102 @@ export class ExportStore {
     this.#debounceMs = debounceMs;
   }
 
-  /** The selection the choices name, or null with nothing to select (no article open). */
+  /** The selection the choices name, or null with nothing to select (nothing picked yet). */
   selection(): Selection | null {
     switch (this.scope) {
-      case 'article': {
-        const id = this.#context.articleId();
-        return id === null ? null : { ids: [id], collection: null };
-      }
-      case 'quote': {
-        const id = this.#context.quoteId();
-        return id === null ? null : { ids: [id], collection: null };
+      case 'items': {
+        if (this.items.length === 0) return null;
+        const locators: Record<string, string> = {};
+        for (const item of this.items) {
+          const value = item.locatorValue.trim();
+          if (value !== '') locators[item.id] = `${item.locatorLabel}:${value}`;
+        }
+        return { ids: this.items.map((i) => i.id), collection: null, locators };
       }
       case 'collection':
-        return this.collection === null ? null : { ids: [], collection: this.collection };
+        return this.collection === null ? null : { ids: [], collection: this.collection, locators: {} };
       case 'archive':
-        return { ids: [], collection: null };
+        return { ids: [], collection: null, locators: {} };
     }
   }
 
   /** Why there is nothing to preview, for the empty state. */
   get emptyReason(): string {
-    switch (this.scope) {
-      case 'article':
-        return 'Open an article in the library to cite it here.';
-      case 'quote':
-        return 'Select a quote in the reader to cite it here.';
-      case 'collection':
-        return 'Choose a collection.';
-      default:
-        return '';
+    return this.scope === 'collection'
+      ? 'Choose a collection.'
+      : 'Nothing picked yet: add the open article or a quote here, or use “Add to export” in the reader and the search results.';
+  }
+
+  has(id: string): boolean {
+    return this.items.some((i) => i.id === id);
+  }
+
+  /** Picks an article (cited whole) or one of its quotes, at the quote's own pinpoint; once each. */
+  pick(article: Article, quote: StoredQuote | null = null): void {
+    const id = quote?.id ?? article.id;
+    if (!this.has(id)) {
+      const at = quote ? quotePinpoint(article, quote) : { label: 'paragraph' as const, value: '' };
+      this.items.push({
+        id,
+        kind: quote ? 'quote' : 'article',
+        articleTitle: article.title,
+        words: quote?.text ?? null,
+        speaker: quote?.speaker ?? null,
+        locatorLabel: at.label,
+        locatorValue: at.value,
+      });
     }
+    this.set({ scope: 'items' });
+  }
+
+  /** Picks an article or quote known by id (a search hit, a library row); false if it is gone. */
+  async pickById(articleId: string, quoteId: string | null = null): Promise<boolean> {
+    try {
+      const article = this.#context.article()?.id === articleId ? this.#context.article()! : await this.#backend.getArticle(articleId);
+      const quote = quoteId === null ? null : (article.quotes.find((q) => q.id === quoteId) ?? null);
+      if (quoteId !== null && quote === null) return false;
+      this.pick(article, quote);
+      return true;
+    } catch (error) {
+      this.#notices.error('Could not add it to the export', error);
+      return false;
+    }
+  }
+
+  /** Picks what the reader shows: the open article, or its selected quote. */
+  pickCurrent(what: 'article' | 'quote'): void {
+    const article = this.#context.article();
+    const quote = what === 'quote' ? this.#context.quote() : null;
+    if (article && (what === 'article' || quote)) this.pick(article, quote);
+  }
+
+  remove(id: string): void {
+    this.items = this.items.filter((i) => i.id !== id);
+    this.schedule();
+  }
+
+  /** Moves an item up (-1) or down (+1) the list; citations follow the list's order. */
+  move(id: string, by: -1 | 1): void {
+    const from = this.items.findIndex((i) => i.id === id);
+    const to = from + by;
+    if (from < 0 || to < 0 || to >= this.items.length) return;
+    const items = [...this.items];
+    [items[from], items[to]] = [items[to]!, items[from]!];
+    this.items = items;
+    this.schedule();
+  }
+
+  setLocator(id: string, label: LocatorLabel, value: string): void {
+    const item = this.items.find((i) => i.id === id);
+    if (!item) return;
+    item.locatorLabel = label;
+    item.locatorValue = value;
+    this.schedule();
+  }
+
+  clear(): void {
+    this.items = [];
+    this.schedule();
   }
 
   set(changes: Partial<Pick<ExportStore, 'scope' | 'collection' | 'style' | 'outputValue'>>): void {
@@ -132,7 +205,7 @@ export class ExportStore {
     this.schedule();
   }
 
-  /** Re-renders after a pause, so a run of changes renders once. */
+  /** Re-renders after a pause, so a run of changes (typing a pinpoint) renders once. */
   schedule(): void {
     clearTimeout(this.#timer);
     this.loading = this.selection() !== null;
@@ -184,15 +257,14 @@ export class ExportStore {
     if (c.format === 'rtf' && c.document) return { text: c.document, html: textToHtml(c.document) };
     const entries = [...c.works.map((w) => w.citation), ...c.quotes.map((q) => q.quoted_in), ...c.bibliography];
     if (entries.length === 0) return null;
-    if (c.format === 'html') {
-      const trees = entries.map(sanitizeCslHtml);
-      return { html: trees.map((t) => `<p>${toHtml(t)}</p>`).join(''), text: trees.map(plainText).join('\n\n') };
-    }
+    if (c.format === 'html') return richClip(entries);
     return { html: entries.map((e) => `<p>${textToHtml(e)}</p>`).join(''), text: entries.join('\n\n') };
   }
 
+  /** Copies the preview; pressed while it renders (just after typing a pinpoint), copies the new one. */
   async copy(): Promise<boolean> {
-    const clip = this.loading ? null : this.clip();
+    if (this.loading) await this.refresh();
+    const clip = this.clip();
     if (!clip) return false;
     try {
       await this.#write(clip.html, clip.text);
@@ -206,19 +278,25 @@ export class ExportStore {
     return true;
   }
 
-  /** A file name from the selection: the article's title, the collection, or "archive". */
+  /** A file name from the selection: the first picked article's title, the collection, or "archive". */
   fileName(collectionName: string | null): string {
     if (this.scope === 'collection') return collectionName ?? 'collection';
     if (this.scope === 'archive') return 'archive';
-    const title = this.#context.articleTitle() ?? 'article';
+    const title = this.items[0]?.articleTitle ?? 'export';
     return title.split(/\s+/).slice(0, 6).join('-').toLowerCase();
   }
 
-  /** Writes the export (a file format; citations save as Markdown) to the exports folder. */
+  /** The file Save writes: the file format chosen; citations as a web page (rich text) or Markdown. */
+  saveFormat(): ExportFormat {
+    if (this.output.kind === 'file') return this.output.format;
+    return this.output.format === 'html' ? 'html' : 'markdown-notes';
+  }
+
+  /** Writes the export to the exports folder. */
   async save(collectionName: string | null): Promise<string | null> {
     const selection = this.selection();
     if (selection === null) return null;
-    const format: ExportFormat = this.output.kind === 'file' ? this.output.format : 'markdown-notes';
+    const format = this.saveFormat();
     try {
       const path = await this.#backend.saveExport(selection, format, this.style, this.fileName(collectionName));
       this.savedPath = path;

@@ -104,6 +104,18 @@ export function toHtml(nodes: SafeNode[]): string {
     .join('');
 }
 
+/** What copying takes: HTML and its text. */
+export interface Clip {
+  html: string;
+  text: string;
+}
+
+/** citeproc HTML fragments as the clipboard takes them: a sanitised paragraph each, and their text. */
+export function richClip(fragments: string[]): Clip {
+  const trees = fragments.map(sanitizeCslHtml);
+  return { html: trees.map((t) => `<p>${toHtml(t)}</p>`).join(''), text: trees.map(plainText).join('\n\n') };
+}
+
 /** Plain text as HTML (escaped), for the clipboard's text/html when the format is not HTML. */
 export function textToHtml(text: string): string {
   return escape(text);
