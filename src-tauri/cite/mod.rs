@@ -18,7 +18,6 @@ mod style;
 
 use std::sync::OnceLock;
 
-use serde::Serialize;
 
 pub use document::{BibEntry, CiteItem, CiteRequest, Document, Locator, RenderedCite};
 pub use format::{rtf_document, Format};
@@ -44,15 +43,6 @@ pub enum Error {
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
-
-/// One item cited in a style, as plain text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Rendered {
-    /// The first citation: the first note for note styles, the in-text citation otherwise.
-    pub citation: String,
-    /// The item's bibliography entry (empty if the style has no bibliography).
-    pub bibliography: String,
-}
 
 /// citeproc-js on its own thread, shareable between threads (a Tauri state, the CLI).
 /// The engine for a style is built at first use (seconds for APA and Chicago) and kept while
@@ -93,25 +83,6 @@ impl CiteEngine {
     pub fn prepare(&self, style: &str) -> Result<()> {
         let style = style::resolve(style)?;
         self.worker()?.run(move |worker| worker.engine(&style).map(|_| ()))
-    }
-
-    /// Cites one CSL-JSON `item` in `style` (a bundled style's name or a `.csl` path),
-    /// optionally at a `locator` given as (label, value), e.g. ("paragraph", "9"), as plain
-    /// text.
-    pub fn cite(
-        &self,
-        style: &str,
-        item: &serde_json::Value,
-        locator: Option<(&str, &str)>,
-    ) -> Result<Rendered> {
-        let id = item_ids(std::slice::from_ref(item))?.remove(0);
-        let locator = locator.map(|(label, value)| Locator::new(label, value));
-        let cite = CiteRequest::one(CiteItem::new(id).at(locator));
-        let doc = self.cite_many(style, std::slice::from_ref(item), &[cite], Format::Text)?;
-        Ok(Rendered {
-            citation: doc.citations.into_iter().next().map(|c| c.text).unwrap_or_default(),
-            bibliography: doc.bibliography.into_iter().next().map(|e| e.text).unwrap_or_default(),
-        })
     }
 
     /// Renders a document in `style`: the citations `cites` in order over the CSL-JSON
