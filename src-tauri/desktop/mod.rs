@@ -9,8 +9,9 @@ use tauri::{AppHandle, Emitter, Manager, State};
 
 use crate::model::{
     ArchiveInfo, Article, ArticleSummary, Citation, Citations, CiteOptions, Collection,
-    CollectionItem, Export, ExportFormat, ImportReport, IpcError, MetaPatch, Person, PersonSummary,
-    QuoteInput, QuotePatch, SearchRequest, SearchResults, Selection, StoredQuote, StyleInfo,
+    CollectionItem, Export, ExportFormat, ImportReport, IpcError, MetaPatch, Original, Person,
+    PersonSummary, QuoteInput, QuotePatch, SearchRequest, SearchResults, Selection, StoredQuote,
+    StyleInfo,
 };
 use crate::Sourcebook;
 
@@ -43,6 +44,7 @@ pub fn run(data_dir: PathBuf) -> crate::Result<()> {
             archive_info,
             list_articles,
             get_article,
+            get_original,
             search_archive,
             list_styles,
             cite_article,
@@ -121,6 +123,12 @@ fn list_articles(state: State<Shared>) -> Reply<Vec<ArticleSummary>> {
 #[tauri::command(async)]
 fn get_article(state: State<Shared>, id: String) -> Reply<Article> {
     reply(lock(&state).article(&id))
+}
+
+/// The file an article came from, a page only ever sanitised (see `Sourcebook::original`).
+#[tauri::command(async)]
+fn get_original(state: State<Shared>, id: String) -> Reply<Original> {
+    reply(lock(&state).original(&id))
 }
 
 /// One page of a search (the window asks for more as the user scrolls), with facet counts.
