@@ -604,6 +604,11 @@ async function main() {
       expect((await page.evaluate(() => /** @type {any} */ (window).__pwned)) === undefined, 'a script of the page ran');
       expect((await page.title()) === title, `the title became ${await page.title()}`);
       expect(foreign.length === 0, `requests left the app: ${foreign.join(', ')}`);
+      // The fake has no ammonia and hands over the raw page, so Chromium reports (and blocks)
+      // each handler and style attribute it meets while DOMParser reads it; the real backend's
+      // sanitised page has none. A blocked load ("Refused to load") still fails the run below.
+      const blocked = /^console: (Executing inline event handler|Applying inline style) violates/;
+      problems.splice(0, problems.length, ...problems.filter((p) => !blocked.test(p)));
       await shot('26-original-hostile');
       await page.getByTestId('show-original').press('ArrowLeft');
       await page.getByTestId('paragraph').first().waitFor();
