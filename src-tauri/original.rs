@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use ammonia::{Builder, UrlRelative};
 
+use crate::archive::ImportedFile;
 use crate::model::{Original, OriginalContent};
 use crate::{ingest, Result, Sourcebook};
 
@@ -14,69 +15,18 @@ const MAX_SHOWN: usize = 4 * 1024 * 1024;
 
 /// The elements a sanitised page keeps: an article's structure and inline formatting. Any other
 /// element is unwrapped to its content.
+#[rustfmt::skip]
 const KEPT: &[&str] = &[
-    "a",
-    "abbr",
-    "article",
-    "aside",
-    "b",
-    "blockquote",
-    "br",
-    "caption",
-    "cite",
-    "code",
-    "dd",
-    "del",
-    "dfn",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "figcaption",
-    "figure",
-    "footer",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "i",
-    "img",
-    "ins",
-    "kbd",
-    "li",
-    "main",
-    "mark",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "q",
-    "s",
-    "samp",
-    "section",
-    "small",
-    "span",
-    "strong",
-    "sub",
-    "sup",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "time",
-    "tr",
-    "u",
-    "ul",
+    "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "cite", "code", "dd",
+    "del", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3",
+    "h4", "h5", "h6", "header", "hr", "i", "img", "ins", "kbd", "li", "main", "mark", "nav", "ol",
+    "p", "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub", "sup", "table",
+    "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
 ];
 
 /// Elements dropped with everything inside them: code, styles, embedded documents and media,
 /// form controls, and the head's title (the reader has the article's own).
+#[rustfmt::skip]
 const DROPPED: &[&str] = &[
     "applet", "audio", "button", "canvas", "embed", "frame", "frameset", "iframe", "math",
     "noembed", "noframes", "noscript", "object", "script", "select", "style", "svg", "template",
@@ -88,26 +38,28 @@ impl Sourcebook {
     pub fn original(&self, id: &str) -> Result<Original> {
         let id = self.resolve_id(id)?;
         let file = self.archive.import_of(&id, MAX_SHOWN)?;
-        let truncated = file.size > file.head.len();
-        // A cut can fall inside a character; ending at a line break keeps every encoding whole.
-        let head = if truncated { through_last_line(&file.head) } else { &file.head };
-        let content = content(&file.media_type, file.file_name.as_deref(), file.size, head);
-        let note = (truncated && !matches!(content, OriginalContent::Binary { .. })).then(|| {
-            format!(
-                "The original is {}; only its first {} are shown.",
-                megabytes(file.size),
-                megabytes(head.len())
-            )
-        });
-        Ok(Original {
-            article_id: id,
-            media_type: file.media_type,
-            file_name: file.file_name,
-            size: file.size,
-            imported_at: file.imported_at,
-            content,
-            note,
-        })
+        Ok(present(id, file))
+    }
+}
+
+/// What the reader shows of an import whose first bytes (at most [`MAX_SHOWN`]) were read.
+fn present(article_id: String, file: ImportedFile) -> Original {
+    let truncated = file.size > file.head.len();
+    // A cut can fall inside a character; ending at a line break keeps every encoding whole.
+    let head = if truncated { through_last_line(&file.head) } else { &file.head };
+    let content = content(&file.media_type, file.file_name.as_deref(), file.size, head);
+    let note = (truncated && !matches!(content, OriginalContent::Binary { .. })).then(|| {
+        let (whole, shown) = (megabytes(file.size), megabytes(head.len()));
+        format!("The original is {whole}; only its first {shown} are shown.")
+    });
+    Original {
+        article_id,
+        media_type: file.media_type,
+        file_name: file.file_name,
+        size: file.size,
+        imported_at: file.imported_at,
+        content,
+        note,
     }
 }
 
@@ -260,6 +212,41 @@ text</a> of which was published on Thursday.</p>
         // The javascript:, data: and relative links keep their words, not their targets.
         assert_eq!(clean.matches("href=").count(), 1, "{clean}");
         assert!(clean.contains("Click here") && clean.contains("there"), "{clean}");
+    }
+
+    fn file(media_type: &str, name: &str, size: usize, head: &[u8]) -> ImportedFile {
+        ImportedFile {
+            media_type: media_type.to_string(),
+            file_name: Some(name.to_string()),
+            size,
+            head: head.to_vec(),
+            imported_at: "2025-03-14T00:00:00Z".to_string(),
+        }
+    }
+
+    #[test]
+    fn a_huge_original_is_cut_at_a_line_with_a_note() {
+        let head = "Пхеньян и Москва\nоткрыли мост\nчерез Туман".as_bytes();
+        let cut = &head[..head.len() - 3]; // inside a Cyrillic letter
+        let original = present("a".into(), file("text/plain", "big.txt", 50 << 20, cut));
+        assert_eq!(
+            original.content,
+            OriginalContent::Text {
+                text: "Пхеньян и Москва\nоткрыли мост\n".to_string()
+            }
+        );
+        let note = original.note.unwrap();
+        assert!(note.contains("50.0 MB") && note.contains("only its first"), "{note}");
+    }
+
+    #[test]
+    fn a_page_is_sanitised_and_a_pdf_described() {
+        let page = present("a".into(), file("text/html", "p.html", 21, b"<p onclick=x()>Hi</p>"));
+        assert_eq!(page.content, OriginalContent::Html { html: "<p>Hi</p>".to_string() });
+        assert_eq!(page.note, None);
+        let pdf = present("a".into(), file("application/pdf", "r.pdf", 3 << 20, b"%PDF-1.7"));
+        let OriginalContent::Binary { description } = pdf.content else { panic!("{pdf:?}") };
+        assert!(description.starts_with("A PDF of 3.0 MB."), "{description}");
     }
 
     #[test]
