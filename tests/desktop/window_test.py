@@ -357,6 +357,9 @@ def original_hostile(w, data_dir, out_dir):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         port = server.server_address[1]
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/listening", timeout=5)
+        assert Listener.hits == ["/listening"], f"the listener heard {Listener.hits}"
+        Listener.hits.clear()
         page = os.path.join(data_dir, "hostile-border-bridge.html")
         with open(HOSTILE, encoding="utf-8") as f:
             html = f.read().replace("127.0.0.1:47123", f"127.0.0.1:{port}")
