@@ -89,7 +89,7 @@ fn content(
 /// scripts, event handlers, styles, frames, forms, `<base>` or `<meta>`; images keep only
 /// their alt text (no `src` or `srcset`, so nothing is fetched); links keep only absolute
 /// http(s) targets, marked `noopener noreferrer`.
-pub fn sanitise(page: &str) -> String {
+fn sanitise(page: &str) -> String {
     // `empty` only clears the tags: the attribute lists start from ammonia's defaults (which
     // allow `img src`), so they are set here in full.
     Builder::empty()
