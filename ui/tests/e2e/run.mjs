@@ -610,6 +610,9 @@ async function main() {
       const blocked = /^console: (Executing inline event handler|Applying inline style) violates/;
       problems.splice(0, problems.length, ...problems.filter((p) => !blocked.test(p)));
       await shot('26-original-hostile');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await shot('27-original-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
       await page.getByTestId('show-original').press('ArrowLeft');
       await page.getByTestId('paragraph').first().waitFor();
       expect(await page.getByTestId('show-text').evaluate((e) => e === document.activeElement), 'the arrow key did not move to the Text tab');
