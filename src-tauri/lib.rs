@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod metadata;
 pub mod model;
 mod organise;
+mod original;
 mod people;
 pub mod quotes;
 mod review;

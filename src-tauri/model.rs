@@ -274,6 +274,35 @@ pub struct SimilarArticle {
     pub similarity: f64,
 }
 
+/// An article's original import as the reader may show it: a page only ever sanitised, never
+/// its bytes as they came.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Original {
+    pub article_id: String,
+    pub media_type: String,
+    pub file_name: Option<String>,
+    /// Bytes of the import as stored.
+    pub size: usize,
+    pub imported_at: String,
+    pub content: OriginalContent,
+    /// Why less than the whole original is shown (too large), if it is.
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+#[ts(export)]
+pub enum OriginalContent {
+    /// A web page with no scripts, handlers, styles, frames, forms or remote resources: images
+    /// keep only their alt text, links only http(s) targets.
+    Html { html: String },
+    /// Text shown as text: clips, bibliographic records, feeds.
+    Text { text: String },
+    /// No text to show (a PDF, bytes that are not text): what the import is.
+    Binary { description: String },
+}
+
 /// Who stands behind a stored quote. Re-extraction replaces only `Unreviewed` quotes: the
 /// extractor never overwrites a person's decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -19,6 +19,17 @@ pub struct StoredImport<'a> {
     pub file_name: Option<&'a str>,
 }
 
+/// The start of an article's import as stored, for showing the original.
+pub struct ImportedFile {
+    pub media_type: String,
+    pub file_name: Option<String>,
+    /// The whole import's size in bytes.
+    pub size: usize,
+    /// Its first bytes, up to the limit asked for.
+    pub head: Vec<u8>,
+    pub imported_at: String,
+}
+
 /// One article an import adds.
 pub struct NewArticle<'a> {
     pub source: &'a SourceMeta,
@@ -278,6 +289,29 @@ impl Archive {
             imported_at,
             sha256,
         })
+    }
+
+    /// The import an article came from, read no further than `limit` bytes: SQLite cuts the
+    /// blob, so a huge original is never loaded whole.
+    pub fn import_of(&self, article_id: &str, limit: usize) -> Result<ImportedFile> {
+        self.conn
+            .query_row(
+                "SELECT i.media_type, i.file_name, length(i.bytes), substr(i.bytes, 1, ?2),
+                        i.imported_at
+                 FROM articles a JOIN imports i ON i.id = a.import_id WHERE a.id = ?1",
+                params![article_id, limit as i64],
+                |r| {
+                    Ok(ImportedFile {
+                        media_type: r.get(0)?,
+                        file_name: r.get(1)?,
+                        size: r.get::<_, i64>(2)? as usize,
+                        head: r.get(3)?,
+                        imported_at: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| Error::NoSuchArticle(article_id.to_string()))
     }
 
     fn similar_to(&self, article_id: &str) -> Result<Vec<SimilarArticle>> {

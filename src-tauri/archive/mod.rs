@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use articles::{full_name, title_key, NewArticle, SourceUpdate, StoredImport};
+pub use articles::{full_name, title_key, ImportedFile, NewArticle, SourceUpdate, StoredImport};
 pub use migrate::LATEST as SCHEMA_VERSION;
 pub use names::{is_proper_name, looks_family_first, name_key};
 

@@ -57,6 +57,13 @@ pub enum Command {
         #[command(flatten)]
         out: JsonFlag,
     },
+    /// Show the file an article was imported from; a web page is printed sanitised (no
+    /// scripts, styles, frames or remote images), never as it came.
+    Original {
+        id: String,
+        #[command(flatten)]
+        out: JsonFlag,
+    },
     /// Read a file and print what an import would store, without storing anything.
     Extract {
         file: PathBuf,
@@ -438,6 +445,14 @@ fn run_on_archive(sb: &mut Sourcebook, command: Command) -> Result<(), Error> {
                 return print_json(&article);
             }
             print::article(&article);
+            Ok(())
+        }
+        Command::Original { id, out } => {
+            let original = sb.original(&id)?;
+            if out.json {
+                return print_json(&original);
+            }
+            print::original(&original);
             Ok(())
         }
         Command::Reindex => sb.reindex(),

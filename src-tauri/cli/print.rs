@@ -113,3 +113,17 @@ pub fn citations(c: &crate::model::Citations) {
         }
     }
 }
+
+pub fn original(o: &crate::model::Original) {
+    let name = o.file_name.as_deref().unwrap_or("(no file name)");
+    println!("{name}  {}  {} bytes  imported {}", o.media_type, o.size, o.imported_at);
+    if let Some(note) = &o.note {
+        println!("note: {note}");
+    }
+    println!();
+    match &o.content {
+        crate::model::OriginalContent::Html { html } => println!("{html}"),
+        crate::model::OriginalContent::Text { text } => println!("{text}"),
+        crate::model::OriginalContent::Binary { description } => println!("{description}"),
+    }
+}

@@ -9,8 +9,8 @@ use tauri::{AppHandle, Emitter, Manager, State};
 
 use crate::model::{
     ArchiveInfo, Article, ArticleSummary, Citations, CiteOptions, Collection, CollectionItem,
-    Export, ExportFormat, ImportReport, IpcError, MetaPatch, Person, PersonSummary, QuoteInput,
-    QuotePatch, SearchRequest, SearchResults, Selection, StoredQuote, StyleInfo,
+    Export, ExportFormat, ImportReport, IpcError, MetaPatch, Original, Person, PersonSummary,
+    QuoteInput, QuotePatch, SearchRequest, SearchResults, Selection, StoredQuote, StyleInfo,
 };
 use crate::Sourcebook;
 
@@ -43,6 +43,7 @@ pub fn run(data_dir: PathBuf) -> crate::Result<()> {
             archive_info,
             list_articles,
             get_article,
+            get_original,
             search_archive,
             list_styles,
             cite_selection,
@@ -120,6 +121,12 @@ fn list_articles(state: State<Shared>) -> Reply<Vec<ArticleSummary>> {
 #[tauri::command(async)]
 fn get_article(state: State<Shared>, id: String) -> Reply<Article> {
     reply(lock(&state).article(&id))
+}
+
+/// The file an article came from, a page only ever sanitised (see `Sourcebook::original`).
+#[tauri::command(async)]
+fn get_original(state: State<Shared>, id: String) -> Reply<Original> {
+    reply(lock(&state).original(&id))
 }
 
 /// One page of a search (the window asks for more as the user scrolls), with facet counts.

@@ -220,6 +220,17 @@ pub fn read(bytes: &[u8], file_name: Option<&str>) -> Result<Vec<Extracted>> {
     Ok(out)
 }
 
+/// An import's bytes as text, decoded as its reader decodes them: a page's or feed's declared
+/// charset first, then detection among the field's encodings.
+pub fn decode(bytes: &[u8], file_name: Option<&str>) -> Result<String> {
+    let declared = match sniff(bytes, file_name) {
+        Format::Html => html::declared_charset(bytes),
+        Format::Feed => xml_declared_charset(bytes),
+        _ => None,
+    };
+    encoding::decode(bytes, declared.as_deref())
+}
+
 fn read_clip(bytes: &[u8]) -> Result<Extracted> {
     let text = encoding::decode(bytes, None)?;
     let clip = clip::parse(&text)?;

@@ -7,6 +7,7 @@ mod eval;
 mod export;
 mod formats;
 mod import;
+mod original;
 mod quotes;
 mod review;
 mod search;

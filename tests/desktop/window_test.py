@@ -6,17 +6,20 @@ Imports the sample article through the CLI into a fresh archive, opens the windo
 checks what a person would: the library lists the article, the reader shows numbered paragraphs
 with the seed's quotes attributed, missing metadata is flagged, and search finds a quote; a quote
 is confirmed and another made from a selection of the text; the People view shows Cho Han-bum
-with his quotes, which open the reader.
+with his quotes, which open the reader; a hostile saved page imports and its original shows
+without running a script or fetching anything.
 Screenshots go to $CARGO_TARGET_DIR/screenshots (or the system temp dir).
 """
 import base64
 import http.client
+import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -26,6 +29,8 @@ ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
 SEED_TITLE = "North Korea’s shifting satellite allegiance to Russia signals China’s waning influence"
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = os.path.join(HERE, "..", "..", "src-tauri", "samples", "scmp-satellite-switch.txt")
+HOSTILE = os.path.join(HERE, "..", "fixtures", "html", "hostile-border-bridge.html")
+HOSTILE_TITLE = "China watches as Russia and North Korea open a road bridge"
 
 
 def call(method, path, body=None, attempts=4):
@@ -197,6 +202,8 @@ def main():
              lambda: export_chicago(w, data_dir, out_dir)),
             ("picked files are imported by their bytes, with a summary",
              lambda: import_picked(w, data_dir, out_dir)),
+            ("a hostile page's original shows without running or fetching anything",
+             lambda: original_hostile(w, data_dir, out_dir)),
             ("an article is deleted to the trash and Undo brings it back", lambda: delete_undo(w, out_dir)),
         ]
         for name, check in checks:
@@ -371,6 +378,60 @@ def import_picked(w, data_dir, out_dir):
     w.testid("outcome-duplicate", "North Korea")
     w.testid("outcome-imported", "Kim arrives in Vladivostok")
     w.screenshot("import-summary.png", out_dir)
+
+
+class Listener(http.server.BaseHTTPRequestHandler):
+    """Stands where the hostile page's scripts, images and frames point; counts who comes."""
+    hits = []
+
+    def do_GET(self):
+        Listener.hits.append(self.path)
+        self.send_response(204)
+        self.end_headers()
+
+    do_POST = do_GET
+
+    def log_message(self, *args):
+        pass
+
+
+def original_hostile(w, data_dir, out_dir):
+    """Issue 7: a hostile page imports and its original is one click away, inert."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Listener)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        port = server.server_address[1]
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/listening", timeout=5)
+        assert Listener.hits == ["/listening"], f"the listener heard {Listener.hits}"
+        Listener.hits.clear()
+        page = os.path.join(data_dir, "hostile-border-bridge.html")
+        with open(HOSTILE, encoding="utf-8") as f:
+            html = f.read().replace("127.0.0.1:47123", f"127.0.0.1:{port}")
+        with open(page, "w", encoding="utf-8") as f:
+            f.write(html)
+        w.run("document.querySelector('[data-testid=import-summary] button')?.click()")
+        title = w.run("return document.title")
+        w.type(w.testid("import-input"), page)
+        w.click(w.find(xpath_text(HOSTILE_TITLE)))
+        w.testid("reader-title", "China watches")
+        w.wait_text("giving Pyongyang a land route to Russia")
+        w.click(w.testid("show-original"))
+        shown = w.text(w.testid("original-page", "Trucks queue"))
+        assert "Image: Trucks queue at the new Tumen River road bridge" in shown, f"the original reads {shown[:300]!r}"
+        assert "For decades every truck" in shown, f"the original reads {shown[:300]!r}"
+        markup = w.run("return document.querySelector('[data-testid=original-page]').innerHTML")
+        for piece in ("<script", "<iframe", "<object", "<embed", "<svg", "<img", "<form", "href", "src=", "onerror"):
+            assert piece not in markup, f"{piece} reached the window"
+        time.sleep(3)  # time for anything that would load or run to do so
+        pwned, now = w.run("return [window.__pwned === undefined ? null : String(window.__pwned), document.title]")
+        assert pwned is None, f"a script of the page ran: {pwned}"
+        assert now == title, f"the title became {now!r}"
+        assert not Listener.hits, f"the window fetched {Listener.hits}"
+        w.screenshot("original-hostile.png", out_dir)
+        w.click(w.testid("show-text"))
+        w.testid("paragraph")
+    finally:
+        server.shutdown()
 
 
 if __name__ == "__main__":

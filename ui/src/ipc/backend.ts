@@ -19,6 +19,7 @@ import type { CollectionItem } from './bindings/CollectionItem';
 import type { ImportProgress } from './bindings/ImportProgress';
 import type { ImportReport } from './bindings/ImportReport';
 import type { MetaPatch } from './bindings/MetaPatch';
+import type { Original } from './bindings/Original';
 import type { Person } from './bindings/Person';
 import type { PersonSummary } from './bindings/PersonSummary';
 import type { QuoteInput } from './bindings/QuoteInput';
@@ -46,6 +47,8 @@ export interface Backend {
   readonly isPreview: boolean;
   listArticles(): Promise<ArticleSummary[]>;
   getArticle(id: string): Promise<Article>;
+  /** The file an article was imported from; a page comes sanitised, and is sanitised again before it is shown. */
+  getOriginal(id: string): Promise<Original>;
   /** One page of hits for the query, with facet counts over all its matches. */
   searchArchive(request: SearchRequest): Promise<SearchResults>;
   listStyles(): Promise<StyleInfo[]>;
@@ -107,6 +110,7 @@ export const tauriBackend: Backend = {
   isPreview: false,
   listArticles: () => call('list_articles'),
   getArticle: (id) => call('get_article', { id }),
+  getOriginal: (id) => call('get_original', { id }),
   searchArchive: (request) => call('search_archive', { request }),
   listStyles: () => call('list_styles'),
   citeSelection: (selection, options) => call('cite_selection', { selection, options }),

@@ -33,6 +33,7 @@ import type { StyleInfo } from './bindings/StyleInfo';
 import { quotedSpan } from '../lib/text/quoteSpan';
 import { ipcError } from './errors';
 import { readClip, UnreadableFile } from './fake/clip';
+import { type FakeFile, isPage, mediaTypeOf, originalContent, readPage } from './fake/page';
 import { citekey, exportText, locatorText, missingFields, quoteAt, type Selected } from './fake/export';
 import { PersonRegistry } from './fake/registry';
 import { SAMPLE_PATH, type SampleContent, sampleContent, syndicatedCopy } from './fake/sample';
@@ -304,6 +305,8 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
   const progressHandlers = new Set<(p: ImportProgress) => void>();
   const registry = new PersonRegistry();
   const collections = new Map<string, Collection>();
+  /** The file each article was imported from, for `getOriginal`. */
+  const originals = new Map<string, FakeFile>();
   let nextId = 1;
   let nextQuote = 1;
   let nextCollection = 1;
@@ -468,8 +471,9 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
   }
 
   /** Stores an extracted article and links it to the ones whose text is much the same. */
-  function add(content: SampleContent, sha256: string): Article {
+  function add(content: SampleContent, sha256: string, file?: FakeFile): Article {
     const id = `fake-${nextId++}`;
+    originals.set(id, file ?? { name: SAMPLE_PATH, bytes: new TextEncoder().encode(content.original) });
     const article: Article = {
       id,
       title: content.title,
@@ -731,14 +735,29 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       if (same) return outcome('duplicate', same);
       let content;
       try {
-        content = readClip(bytes);
+        content = isPage(name) ? readPage(bytes) : readClip(bytes);
       } catch (error) {
         if (!(error instanceof UnreadableFile)) throw error;
         return outcome('failed', null, `${name}: ${error.message}`);
       }
       const sameText = [...articles.values()].find((a) => a.text === content.text);
       if (sameText) return outcome('duplicate', sameText);
-      return outcome('imported', add({ ...content, original: '' }, sha256));
+      return outcome('imported', add({ ...content, original: '' }, sha256, { name, bytes }));
+    },
+
+    async getOriginal(id) {
+      await settle();
+      const article = find(id);
+      const file = originals.get(id)!;
+      return {
+        article_id: id,
+        media_type: mediaTypeOf(file),
+        file_name: file.name,
+        size: file.bytes.length,
+        imported_at: article.imported_at,
+        content: originalContent(file),
+        note: null,
+      };
     },
 
     async getQuote(id) {

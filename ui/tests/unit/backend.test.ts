@@ -18,6 +18,7 @@ describe('tauriBackend', () => {
     const patch = { title: null, publication: null, author: null, date: '2024', url: null };
     await tauriBackend.listArticles();
     await tauriBackend.getArticle('a1');
+    await tauriBackend.getOriginal('a1');
     await tauriBackend.searchArchive({ query: 'burden', sort: 'newest', offset: 50, limit: 50, facets: false });
     await tauriBackend.citeSelection({ ids: ['a1'], collection: null, locators: { a1: 'paragraph:9' } }, { style: 'apa', format: 'html', locator: null });
     await tauriBackend.exportSelection({ ids: [], collection: 'c1', locators: {} }, 'bibtex', 'apa');
@@ -32,6 +33,7 @@ describe('tauriBackend', () => {
     expect(invoke.mock.calls.map(([command, args]) => [command, args])).toEqual([
       ['list_articles', undefined],
       ['get_article', { id: 'a1' }],
+      ['get_original', { id: 'a1' }],
       ['search_archive', { request: { query: 'burden', sort: 'newest', offset: 50, limit: 50, facets: false } }],
       ['cite_selection', { selection: { ids: ['a1'], collection: null, locators: { a1: 'paragraph:9' } }, options: { style: 'apa', format: 'html', locator: null } }],
       ['export_selection', { selection: { ids: [], collection: 'c1', locators: {} }, format: 'bibtex', style: 'apa' }],

@@ -13,6 +13,7 @@ import { CollectionsStore } from './collections.svelte';
 import { ExportStore } from './exporter.svelte';
 import { ImportStore } from './imports.svelte';
 import { Notices } from './notices.svelte';
+import { OriginalStore } from './original.svelte';
 import { PeopleStore } from './people.svelte';
 import { ReviewStore } from './review.svelte';
 import { SearchStore } from './search.svelte';
@@ -41,6 +42,7 @@ export class AppState {
   readonly collections: CollectionsStore;
   readonly imports: ImportStore;
   readonly exporter: ExportStore;
+  readonly original: OriginalStore;
   /** Running without the desktop shell, on sample data. */
   readonly preview: boolean;
   view = $state<View>('library');
@@ -59,6 +61,7 @@ export class AppState {
     this.tags = new TagStore(backend, this.archive, this.notices);
     this.collections = new CollectionsStore(backend, this.notices);
     this.imports = new ImportStore(backend, this.notices, (report) => this.#imported(report));
+    this.original = new OriginalStore(backend);
     this.exporter = new ExportStore(
       backend,
       this.notices,
