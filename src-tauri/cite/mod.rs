@@ -18,7 +18,6 @@ mod style;
 
 use std::sync::OnceLock;
 
-
 pub use document::{BibEntry, CiteItem, CiteRequest, Document, Locator, RenderedCite};
 pub use format::{rtf_document, Format};
 pub use html::html_page;

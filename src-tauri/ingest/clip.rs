@@ -22,6 +22,8 @@ pub struct Clip {
     /// The "Published: ..." line at the top, else a dateline's date when it prints the year,
     /// else an "Updated: ..." line.
     pub published: Option<ParsedDate>,
+    /// The outlet a header line names as the source ("2024-06-19 10:32　来源：新华网").
+    pub source: Option<String>,
 }
 
 /// A dateline as printed. Its date seldom has the year, and without it dates nothing.
@@ -50,6 +52,7 @@ pub fn parse(text: &str) -> Result<Clip> {
         dateline: None,
         byline: None,
         published: None,
+        source: None,
     };
     let mut header_dates = HeaderDates::default();
     let mut i = 0;
@@ -69,7 +72,8 @@ pub fn parse(text: &str) -> Result<Clip> {
             i = j;
             continue;
         }
-        if i < HEADER_LINES && (clip.take_byline(line) || header_dates.take(line)) {
+        if i < HEADER_LINES && (clip.take_byline(line) || clip.take_source(line, &mut header_dates))
+        {
             i += 1;
             continue;
         }
@@ -99,6 +103,17 @@ impl Clip {
         }
         self.byline = byline(line);
         self.byline.is_some()
+    }
+
+    /// "来源：新华网" or "Source: Yonhap", alone or after the date line it belongs to.
+    fn take_source(&mut self, line: &str, dates: &mut HeaderDates) -> bool {
+        let Some((before, source)) = split_source_label(line) else { return dates.take(line) };
+        if self.source.is_some() || source.is_empty() || !(before.is_empty() || dates.take(before))
+        {
+            return false;
+        }
+        self.source = Some(source.to_string());
+        true
     }
 
     /// The first paragraph loses its dateline; a dateline on a line of its own is no paragraph.
@@ -149,6 +164,16 @@ impl HeaderDates {
     }
 }
 
+/// The text before a source label and the source after it.
+fn split_source_label(line: &str) -> Option<(&str, &str)> {
+    const LABELS: &[&str] = &["来源", "來源", "Source", "출처", "Источник"];
+    LABELS.iter().find_map(|label| {
+        let at = line.find(label)?;
+        let source = after_colon(&line[at + label.len()..])?;
+        Some((line[..at].trim(), source.trim()))
+    })
+}
+
 fn is_update_line(line: &str) -> bool {
     const UPDATE_LABELS: &[&str] =
         &["updated", "last updated", "last modified", "수정", "최종수정", "更新", "обновлено"];
@@ -159,7 +184,22 @@ fn is_update_line(line: &str) -> bool {
 /// A byline in the forms the field's outlets print: the names as printed, or None when the
 /// line is not only a byline.
 fn byline(line: &str) -> Option<Vec<String>> {
-    english_byline(line).or_else(|| labelled_byline(line)).or_else(|| korean_credit(line))
+    english_byline(line)
+        .or_else(|| credited_name(line))
+        .or_else(|| labelled_byline(line))
+        .or_else(|| korean_credit(line))
+}
+
+/// "TAKESHI KAWAMURA, Nikkei staff writer", "Jane Park, Seoul correspondent": a name and
+/// nothing after it but where the writer works.
+fn credited_name(line: &str) -> Option<Vec<String>> {
+    let (name, rest) = line.split_once(", ")?;
+    // A dateline ("VLADIVOSTOK, Russia (AP) — The bridge …") has the same start: what follows
+    // the name must be a few plain words that name a job or an outlet.
+    let plain =
+        rest.split_whitespace().count() <= 5 && !rest.contains(|c: char| ".()—–:;\"“”".contains(c));
+    let affiliated = plain && rest.split(", ").all(is_affiliation);
+    affiliated.then(|| names_as_printed(name)).flatten()
 }
 
 /// "By Park Chan-kyong", "By Kim Soo-yeon and Lee Min-ho", "By Laura Zhou in Beijing",
@@ -171,6 +211,11 @@ fn english_byline(line: &str) -> Option<Vec<String>> {
     }
     let names: Vec<&str> = names.split_whitespace().filter(|word| !word.contains('@')).collect();
     let names = names.join(" ");
+    // "By Jeong Yon-woo for RFA Korean": the outlet follows "for".
+    let names = match names.split_once(" for ") {
+        Some((names, outlet)) if is_capitalised_words(outlet, 5) => names.to_string(),
+        _ => names,
+    };
     // What follows the names after a comma may be their role or outlet, never a name.
     let parts: Vec<&str> = names.split(", ").collect();
     let names_end = parts.iter().position(|part| is_affiliation(part)).unwrap_or(parts.len());
@@ -235,9 +280,24 @@ fn names_as_printed(text: &str) -> Option<Vec<String>> {
             Some((name, place)) if is_capitalised_words(place, 3) => name.trim(),
             _ => name.trim(),
         })
-        .map(str::to_string)
+        .map(name_case)
         .collect();
     names.iter().all(|name| is_capitalised_words(name, 5)).then_some(names)
+}
+
+/// A name printed in capitals as a name is written ("PARK CHAN-KYONG" → "Park Chan-kyong");
+/// any other name as printed.
+fn name_case(name: &str) -> String {
+    if name.chars().any(char::is_lowercase)
+        || name.chars().filter(|c| c.is_alphabetic()).count() < 2
+    {
+        return name.to_string();
+    }
+    let word = |w: &str| -> String {
+        let mut chars = w.chars();
+        chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect()
+    };
+    name.split(' ').map(word).collect::<Vec<_>>().join(" ")
 }
 
 /// "김지수 기자", "김지수·이영희 기자", "김지수 특파원 jisoo@yna.co.kr": Korean names and the
@@ -866,6 +926,26 @@ mod tests {
         assert_eq!(byline("By Kim, Lee and Park").unwrap(), ["Kim", "Lee", "Park"]);
         assert_eq!(byline("By the end of June, the talks had stalled."), None);
         assert_eq!(byline("By July, both sides had signed."), None);
+        assert_eq!(byline("By Jeong Yon-woo for RFA Korean").unwrap(), ["Jeong Yon-woo"]);
+        assert_eq!(byline("BY PARK CHAN-KYONG").unwrap(), ["Park Chan-kyong"]);
+        assert_eq!(byline("TAKESHI KAWAMURA, Nikkei staff writer").unwrap(), ["Takeshi Kawamura"]);
+        assert_eq!(byline("Jane Park, Seoul correspondent").unwrap(), ["Jane Park"]);
+        assert_eq!(byline("Kim Jong Un, the leader, said so."), None);
+        assert_eq!(byline("VLADIVOSTOK, Russia (AP) — The bridge opened."), None);
+    }
+
+    #[test]
+    fn a_source_line_names_the_outlet_and_dates_the_story() {
+        let clip =
+            parse("标题\n2026-11-27 20:15:36\u{3000}来源：新华网\n第一段。\n第二段。").unwrap();
+        assert_eq!(clip.source.as_deref(), Some("新华网"));
+        assert_eq!(published_iso(&clip).as_deref(), Some("2026-11-27"));
+        assert_eq!(clip.paragraphs, ["第一段。", "第二段。"]);
+        let clip = parse("Title\nSource: Yonhap\nFirst.\nSecond.").unwrap();
+        assert_eq!(clip.source.as_deref(), Some("Yonhap"));
+        // Only at the top: further down a "Source:" line is the story's.
+        let clip = parse("Title\nA.\nB.\nC.\nD.\nE.\nF.\nSource: customs data").unwrap();
+        assert_eq!(clip.source, None);
     }
 
     #[test]

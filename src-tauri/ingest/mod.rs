@@ -253,6 +253,10 @@ fn read_clip(bytes: &[u8]) -> Result<Extracted> {
             names.into_iter().map(|n| CslName { literal: Some(n), ..CslName::default() }).collect();
         doc.from_origin("author", "byline");
     }
+    if let Some(source) = clip.source {
+        doc.source.container_title = Some(source);
+        doc.from_origin("container-title", "clip source line");
+    }
     if let Some(published) = clip.published {
         doc.source.issued = Some(published.date);
         // CSL dates have no time of day; the printed time and zone are kept with the origin.
