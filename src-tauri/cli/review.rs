@@ -294,7 +294,9 @@ pub fn person(sb: &mut Sourcebook, command: PersonCommand) -> Result<()> {
             println!("{} now read {order}", names.join(", "));
             return Ok(());
         }
-        PersonCommand::Merge { keep, other, out } => (sb.merge_persons(&keep, &other)?, out.json),
+        PersonCommand::Merge { keep, other, out } => {
+            (sb.merge_persons(&keep, &other)?.person, out.json)
+        }
         PersonCommand::Alias { person, alias, out } => (sb.add_alias(&person, &alias)?, out.json),
     };
     if json {

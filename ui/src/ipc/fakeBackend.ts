@@ -35,6 +35,8 @@ import { quotedSpan } from '../lib/text/quoteSpan';
 import { ipcError } from './errors';
 import { readClip, UnreadableFile } from './fake/clip';
 import { citekey, exportText, missingFields, type Selected } from './fake/export';
+import { inDayRange, parseDateRange, type DayRange } from './fake/dateRange';
+import { nameKey } from './fake/names';
 import { PersonRegistry } from './fake/registry';
 import { SAMPLE_PATH, type SampleContent, sampleContent, syndicatedCopy } from './fake/sample';
 
@@ -171,6 +173,8 @@ function sentence(text: string): string {
 interface Filter {
   field: 'speaker' | 'publication' | 'date' | 'lang';
   value: string;
+  /** For `date:`, the days it spans. */
+  days?: DayRange;
 }
 
 /**
@@ -180,12 +184,14 @@ interface Filter {
 function parseQuery(query: string): { terms: string[]; filters: Filter[] } {
   if ((query.match(/"/g)?.length ?? 0) % 2 === 1) throw ipcError('query', 'invalid query: a quotation mark is not closed');
   const filters: Filter[] = [];
-  const rest = query.replace(/(\p{L}+):(?:"([^"]*)"|(\S+))/gu, (_, field: string, phrase?: string, word?: string) => {
+  const rest = query.replace(/(\p{L}+):(?:"([^"]*)"|(\S+))/gu, (_, field: string, phrase: string | undefined, word: string | undefined, at: number) => {
     const name = field.toLowerCase();
     if (name !== 'speaker' && name !== 'publication' && name !== 'date' && name !== 'lang') {
       throw ipcError('query', `invalid query: unknown field “${field}”`);
     }
-    filters.push({ field: name, value: (phrase ?? word ?? '').toLowerCase() });
+    const value = (phrase ?? word ?? '').toLowerCase();
+    const days = name === 'date' ? parseDateRange(value, [...query.slice(0, at)].length + field.length + 2) : undefined;
+    filters.push({ field: name, value, days });
     return ' ';
   });
   const terms = rest.toLowerCase().replaceAll('"', ' ').split(/\s+/).filter((t) => t.length > 0);
@@ -341,6 +347,8 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
 
   /** Articles in the trash, restorable until purged: gone from lists and search. */
   const trashed = new Map<string, Article>();
+  /** When each trashed article was deleted (ISO 8601). */
+  const deletedAt = new Map<string, string>();
 
   /** Ids name articles (cited whole) or quotes; a collection its items; neither, the archive. */
   function select(selection: Selection): Selected {
@@ -379,12 +387,19 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       case 'publication':
         return base.publication?.toLowerCase() === f.value;
       case 'date':
-        return base.date?.startsWith(f.value) ?? false;
+        return inDayRange(base.date, f.days!);
       case 'lang':
         return a.language?.toLowerCase() === f.value;
       default:
         return true;
     }
+  }
+
+  /** Gives the quotes `ids`, where `from` still speaks them, to person `to`. */
+  function movePerson(from: string, to: string, ids: readonly string[]): void {
+    const moving = new Set(ids);
+    const move = (q: StoredQuote) => (q.person_id === from && moving.has(q.id) ? { ...q, person_id: to } : q);
+    for (const a of articles.values()) articles.set(a.id, { ...a, quotes: a.quotes.map(move) });
   }
 
   function findQuote(id: string): [Article, StoredQuote] {
@@ -667,6 +682,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       for (const a of found) {
         articles.delete(a.id);
         trashed.set(a.id, a);
+        deletedAt.set(a.id, new Date().toISOString());
       }
       return found.map((a) => a.id);
     },
@@ -679,6 +695,20 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
         trashed.delete(id);
         articles.set(id, a);
       }
+    },
+
+    async listTrash() {
+      await settle();
+      const listed = [...trashed.values()].map((a) => ({ article: summary(a), deleted_at: deletedAt.get(a.id)! }));
+      return listed.sort((x, y) => y.deleted_at.localeCompare(x.deleted_at) || x.article.id.localeCompare(y.article.id));
+    },
+
+    async purgeTrash() {
+      await settle();
+      const removed = trashed.size;
+      trashed.clear();
+      deletedAt.clear();
+      return removed;
     },
 
     async editArticle(id, patch: MetaPatch) {
@@ -825,11 +855,17 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     async mergePersons(keep, other) {
       await settle();
       const [kept, gone] = [registry.resolve(keep), registry.resolve(other)];
-      registry.merge(kept, gone);
-      for (const a of articles.values()) {
-        articles.set(a.id, { ...a, quotes: a.quotes.map((q) => (q.person_id === gone ? { ...q, person_id: kept } : q)) });
-      }
-      return person(kept);
+      const { name, aliases, added } = registry.merge(kept, gone);
+      const moved = [...articles.values()].flatMap((a) => a.quotes.filter((q) => q.person_id === gone).map((q) => q.id));
+      movePerson(gone, kept, moved);
+      const undo = { keep: kept, other: gone, other_name: name, aliases: aliases.map((alias) => ({ alias, key: nameKey(alias) })), added, quotes: moved.sort() };
+      return { person: person(kept), undo };
+    },
+
+    async unmergePersons(merge) {
+      await settle();
+      registry.unmerge(merge);
+      movePerson(merge.keep, merge.other, merge.quotes);
     },
 
     async addAlias(key, alias) {

@@ -16,6 +16,7 @@ import { PeopleStore } from './people.svelte';
 import { ReviewStore } from './review.svelte';
 import { SearchStore } from './search.svelte';
 import { TagStore } from './tags.svelte';
+import { TrashStore } from './trash.svelte';
 
 /** The top-level views: the library with the reader, and the people quoted across the archive. */
 export type View = 'library' | 'people' | 'export';
@@ -41,6 +42,7 @@ export class AppState {
   readonly collections: CollectionsStore;
   readonly imports: ImportStore;
   readonly exporter: ExportStore;
+  readonly trash: TrashStore;
   /** Running without the desktop shell, on sample data. */
   readonly preview: boolean;
   view = $state<View>('library');
@@ -69,6 +71,7 @@ export class AppState {
       options.writeRich ?? clipboardRich,
       options.exportDebounceMs,
     );
+    this.trash = new TrashStore(backend, this.notices, () => this.#changed());
     this.#backend = backend;
   }
 
@@ -85,7 +88,7 @@ export class AppState {
     } catch (error) {
       this.notices.error('Could not listen for imports and dropped files', error);
     }
-    await Promise.all([this.archive.refresh(), this.cite.loadStyles(), this.tags.load(), this.collections.load()]);
+    await Promise.all([this.archive.refresh(), this.cite.loadStyles(), this.tags.load(), this.collections.load(), this.trash.load()]);
   }
 
   stop(): void {
@@ -155,20 +158,32 @@ export class AppState {
     return true;
   }
 
-  /** After articles come or go: the list, the tags, the people, the search. */
+  /** After articles come or go: the list, the tags, the trash, the people, the search. */
   async #changed(): Promise<void> {
     this.people.invalidate();
-    await Promise.all([this.archive.refresh(), this.tags.load()]);
+    await Promise.all([this.archive.refresh(), this.tags.load(), this.trash.load()]);
     if (this.view === 'people') await this.people.refresh();
     if (this.search.query.trim() !== '') void this.search.run();
   }
 
   async saveMeta(): Promise<void> {
     if (await this.archive.saveMeta()) {
-      this.notices.info('Metadata saved.');
-      void this.cite.render(this.archive.current?.id ?? null);
-      if (this.search.query.trim() !== '') void this.search.run();
+      this.notices.offer('Metadata saved.', { label: 'Undo', run: () => this.undoMeta() });
+      this.#metaChanged();
     }
+  }
+
+  /** Puts back the values the last metadata save replaced (Undo, or Ctrl+Z in the editor). */
+  async undoMeta(): Promise<void> {
+    if (await this.archive.undoMeta()) {
+      this.notices.info('Metadata change undone.');
+      this.#metaChanged();
+    }
+  }
+
+  #metaChanged(): void {
+    void this.cite.render(this.archive.current?.id ?? null);
+    if (this.search.query.trim() !== '') void this.search.run();
   }
 
   importSample(): Promise<void> {
