@@ -329,7 +329,9 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
 
   /** The article as the backend returns it: a copy, with its similar articles' current titles. */
   function present(a: Article): Article {
+    // A copy in the trash is not offered, as the archive lists only live articles.
     const similar = [...(links.get(a.id) ?? [])]
+      .filter(([id]) => articles.has(id))
       .map(([id, share]) => ({ id, title: find(id).title, similarity: share }))
       .sort((x, y) => y.similarity - x.similarity);
     return structuredClone({ ...a, similar, quotes: a.quotes.map(named) });

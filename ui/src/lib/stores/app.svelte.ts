@@ -49,6 +49,8 @@ export class AppState {
 
   readonly #backend: Backend;
   readonly #unlisten: Unlisten[] = [];
+  /** The notice offering to undo the last metadata save. */
+  #metaOffer: number | null = null;
 
   constructor(backend: Backend, options: AppOptions = {}) {
     this.preview = backend.isPreview;
@@ -168,17 +170,25 @@ export class AppState {
 
   async saveMeta(): Promise<void> {
     if (await this.archive.saveMeta()) {
-      this.notices.offer('Metadata saved.', { label: 'Undo', run: () => this.undoMeta() });
+      // Only the last save can be undone: an older offer would undo this one instead.
+      this.#dismissMetaOffer();
+      this.#metaOffer = this.notices.offer('Metadata saved.', { label: 'Undo', run: () => this.undoMeta() });
       this.#metaChanged();
     }
   }
 
   /** Puts back the values the last metadata save replaced (Undo, or Ctrl+Z in the editor). */
   async undoMeta(): Promise<void> {
+    this.#dismissMetaOffer();
     if (await this.archive.undoMeta()) {
       this.notices.info('Metadata change undone.');
       this.#metaChanged();
     }
+  }
+
+  #dismissMetaOffer(): void {
+    if (this.#metaOffer !== null) this.notices.dismiss(this.#metaOffer);
+    this.#metaOffer = null;
   }
 
   #metaChanged(): void {
