@@ -699,12 +699,12 @@ async function main() {
       await shot('31-meta-undo');
       await url.focus();
       await page.keyboard.press('Control+Z');
-      await page.waitForFunction(() => document.querySelector('input#meta-field-url')?.value === '');
+      await page.waitForFunction(() => /** @type {HTMLInputElement | null} */ (document.querySelector('#meta-field-url'))?.value === '');
       await page.getByTestId('notice').filter({ hasText: 'Metadata change undone.' }).waitFor();
       await url.fill('https://example.com/sat2');
       await page.getByTestId('meta-save').click();
       await page.getByTestId('notice').filter({ hasText: 'Metadata saved.' }).getByTestId('notice-action').click();
-      await page.waitForFunction(() => document.querySelector('input#meta-field-url')?.value === '');
+      await page.waitForFunction(() => /** @type {HTMLInputElement | null} */ (document.querySelector('#meta-field-url'))?.value === '');
     });
 
     await check('the people view in the dark theme', async () => {
