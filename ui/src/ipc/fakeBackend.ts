@@ -36,6 +36,7 @@ import { ipcError } from './errors';
 import { readClip, UnreadableFile } from './fake/clip';
 import { citekey, exportText, missingFields, type Selected } from './fake/export';
 import { inDayRange, parseDateRange, type DayRange } from './fake/dateRange';
+import { generatedSummaries } from './fake/generated';
 import { nameKey } from './fake/names';
 import { PersonRegistry } from './fake/registry';
 import { SAMPLE_PATH, type SampleContent, sampleContent, syndicatedCopy } from './fake/sample';
@@ -45,6 +46,8 @@ export interface FakeOptions {
   firstCiteDelayMs?: number;
   /** Delay of every other call (ms), so spinners and races can be seen. */
   latencyMs?: number;
+  /** Made-up library rows added to the list (for measuring a large library), default none. */
+  generatedRows?: number;
   /**
    * Start with the sample and another outlet's copy of its story (a PDF, so it has pages) in the
    * archive, linked as similar. Off by default: the archive starts empty.
@@ -305,6 +308,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
   const warmStyles = new Set<string>();
   const progressHandlers = new Set<(p: ImportProgress) => void>();
   const registry = new PersonRegistry();
+  const generated = generatedSummaries(options.generatedRows ?? 0);
   const collections = new Map<string, Collection>();
   let nextId = 1;
   let nextQuote = 1;
@@ -576,7 +580,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
 
     async listArticles() {
       await settle();
-      return [...articles.values()].map(summary);
+      return [...articles.values()].map(summary).concat(generated);
     },
 
     async getArticle(id) {

@@ -2,49 +2,17 @@
 // serves dist on 127.0.0.1 under the app's CSP, walks a researcher's first session, asserts,
 // saves screenshots, and ends with "N passed, M failed".
 
-import { createServer } from 'node:http';
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const dist = resolve(here, '../../dist');
 const shots = resolve(here, 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SAMPLE_TITLE = 'North Korea’s shifting satellite';
-// Stricter than the desktop shell's policy (no inline styles at all): Tauri adds nonces to its CSP,
-// and a nonce makes browsers ignore 'unsafe-inline', so the UI must not depend on it.
-const CSP = "default-src 'self'; style-src 'self'";
-/** @type {Record<string, string>} */
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-};
-
-/** Serves ui/dist; anything outside it, or missing, is a 404. */
-function serve() {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(dist, path === '/' ? 'index.html' : path));
-    try {
-      if (!file.startsWith(dist) || !(await stat(file)).isFile()) throw new Error('not a file');
-      res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CSP,
-      });
-      res.end(await readFile(file));
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
-
 /** @type {{ name: string, ok: boolean }[]} */
 const results = [];
 /**
@@ -87,7 +55,7 @@ async function main() {
   });
   await mkdir(shots, { recursive: true });
 
-  const server = await serve();
+  const server = await serve(dist);
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const browser = await chromium.launch({
