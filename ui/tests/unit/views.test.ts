@@ -162,3 +162,15 @@ describe('merge undo', () => {
     expect(app.notices.items.at(-1)?.title).toBe('Cho Han-beom is a separate entry again.');
   });
 });
+
+describe('trash and delete notices', () => {
+  it('restoring from the trash view withdraws the delete notices’ Undo', async () => {
+    const app = await withCopy();
+    const id = app.archive.rows[0]!.id;
+    await app.deleteArticle(id);
+    expect(app.notices.items.some((n) => n.title.includes('to the trash'))).toBe(true);
+    app.trash.selectAll(true);
+    await app.trash.restoreSelected();
+    expect(app.notices.items.some((n) => n.title.includes('to the trash'))).toBe(false);
+  });
+});

@@ -49,6 +49,8 @@ export class AppState {
 
   readonly #backend: Backend;
   readonly #unlisten: Unlisten[] = [];
+  /** Notices offering to undo a delete, until the trash view restores or purges. */
+  readonly #deleteOffers: number[] = [];
   /** The notice offering to undo the last metadata save. */
   #metaOffer: number | null = null;
 
@@ -73,7 +75,7 @@ export class AppState {
       options.writeRich ?? clipboardRich,
       options.exportDebounceMs,
     );
-    this.trash = new TrashStore(backend, this.notices, () => this.#changed());
+    this.trash = new TrashStore(backend, this.notices, () => this.#trashSettled());
     this.#backend = backend;
   }
 
@@ -144,7 +146,7 @@ export class AppState {
     this.archive.forget(id);
     void this.cite.render(null);
     await this.#changed();
-    this.notices.offer(`Moved “${title}” to the trash.`, {
+    const offer = this.notices.offer(`Moved “${title}” to the trash.`, {
       label: 'Undo',
       run: async () => {
         try {
@@ -157,7 +159,14 @@ export class AppState {
         await this.openQuote(id, null);
       },
     });
+    this.#deleteOffers.push(offer);
     return true;
+  }
+
+  /** Restoring or purging in the trash view settles what the delete notices offered to undo. */
+  #trashSettled(): Promise<void> {
+    this.#deleteOffers.splice(0).forEach((id) => this.notices.dismiss(id));
+    return this.#changed();
   }
 
   /** After articles come or go: the list, the tags, the trash, the people, the search. */
