@@ -33,7 +33,7 @@ use archive::{Archive, NewArticle, SourceUpdate, StoredImport};
 pub use error::{Error, Result};
 use model::{
     ArchiveInfo, Article, ArticleSummary, Extraction, ImportOutcome, ImportProgress, ImportReport,
-    ImportStatus, MetaPatch, SearchRequest, SearchResults, StyleInfo,
+    ImportStatus, MetaPatch, SearchRequest, SearchResults, StyleInfo, TrashedArticle,
 };
 use search::SearchIndex;
 
@@ -451,10 +451,9 @@ impl Sourcebook {
         self.index_articles(&ids)
     }
 
-    /// The articles in the trash, most recently deleted first.
-    pub fn trash(&self) -> Result<Vec<Article>> {
-        let ids = self.archive.trashed()?;
-        Ok(ids.iter().map(|id| self.archive.get_article(id)).collect::<archive::Result<_>>()?)
+    /// The articles in the trash with when each was deleted, most recently deleted first.
+    pub fn trash(&self) -> Result<Vec<TrashedArticle>> {
+        Ok(self.archive.trashed_articles()?)
     }
 
     /// Deletes the trashed articles for good; returns how many.

@@ -241,6 +241,14 @@ pub struct ArticleSummary {
     pub imported_at: String,
 }
 
+/// An article in the trash, with when it was deleted (RFC 3339, as `imported_at`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TrashedArticle {
+    pub article: ArticleSummary,
+    pub deleted_at: String,
+}
+
 /// A stored article with everything the reader shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -422,6 +430,39 @@ pub struct Person {
     pub aliases: Vec<String>,
     pub roles: Vec<PersonRole>,
     pub quotes: Vec<PersonQuote>,
+}
+
+/// A merge of two registry entries and what it moved: exactly what
+/// [`crate::Sourcebook::unmerge_persons`] needs to put the registry back as it was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PersonMerge {
+    /// The entry that stayed.
+    pub keep: String,
+    /// The entry merged away: its id and canonical name come back with it.
+    pub other: String,
+    pub other_name: String,
+    /// Every spelling the merged entry had, with its alias key as stored.
+    pub aliases: Vec<MergedAlias>,
+    /// The spellings the merge gave `keep` (those it did not have already).
+    pub added: Vec<String>,
+    /// The quotes that moved to `keep`.
+    pub quotes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MergedAlias {
+    pub alias: String,
+    pub key: String,
+}
+
+/// The person after a merge, with what the merge moved (for undo).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Merged {
+    pub person: Person,
+    pub undo: PersonMerge,
 }
 
 impl Person {

@@ -1,7 +1,7 @@
 //! The person registry as the library shows it: speakers across the archive, their aliases,
 //! roles over time and quotes; merging two entries that are one person.
 
-use crate::model::{Person, PersonSummary};
+use crate::model::{Merged, Person, PersonMerge, PersonSummary};
 use crate::{Result, Sourcebook};
 
 impl Sourcebook {
@@ -21,12 +21,19 @@ impl Sourcebook {
         Ok(self.archive.person(&self.resolve_person(key)?)?)
     }
 
-    /// Makes `other` part of `keep` (its names become aliases, its quotes move over).
-    pub fn merge_persons(&mut self, keep: &str, other: &str) -> Result<Person> {
+    /// Makes `other` part of `keep` (its names become aliases, its quotes move over); returns
+    /// the person and what moved, which [`Self::unmerge_persons`] puts back.
+    pub fn merge_persons(&mut self, keep: &str, other: &str) -> Result<Merged> {
         let (keep, other) = (self.resolve_person(keep)?, self.resolve_person(other)?);
-        let articles = self.archive.merge_persons(&keep, &other)?;
+        let (undo, articles) = self.archive.merge_persons(&keep, &other)?;
         self.index_articles(&articles)?;
-        Ok(self.archive.person(&keep)?)
+        Ok(Merged { person: self.archive.person(&keep)?, undo })
+    }
+
+    /// Undoes a merge: the registry is as it was before, but for quotes corrected since.
+    pub fn unmerge_persons(&mut self, merge: &PersonMerge) -> Result<()> {
+        let articles = self.archive.unmerge_persons(merge)?;
+        self.index_articles(&articles)
     }
 
     /// Says how a name reads — family name first (Park Chan-kyong) or not — for citations;
@@ -46,5 +53,46 @@ impl Sourcebook {
         let articles = self.archive.add_alias(&id, alias)?;
         self.index_articles(&articles)?;
         Ok(self.archive.person(&id)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Person, PersonSummary};
+    use crate::Sourcebook;
+
+    fn registry(sb: &Sourcebook) -> (Vec<PersonSummary>, Vec<Person>) {
+        let persons = sb.persons().unwrap();
+        let pages = persons.iter().map(|p| sb.person(&p.id).unwrap()).collect();
+        (persons, pages)
+    }
+
+    #[test]
+    fn undoing_a_merge_leaves_the_registry_as_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut sb = Sourcebook::open(dir.path()).unwrap();
+        for (name, text) in [
+            ("a.txt", "Seoul watches Moscow\n\n“China has what the North needs,” said Cho Han-bum, a fellow at the institute.\n"),
+            ("b.txt", "Rail links reopen\n\n“It is symbolic,” said Jo Hanbeom, an analyst in Seoul.\n\n“Trade will follow,” Jo said.\n"),
+        ] {
+            sb.import_bytes(text.as_bytes(), Some(name), name);
+        }
+        sb.add_alias("Jo Hanbeom", "조한범").unwrap();
+        let before = registry(&sb);
+        assert_eq!(before.0.len(), 2, "{before:?}");
+        let other = sb.resolve_person("Jo Hanbeom").unwrap();
+
+        let merged = sb.merge_persons("Cho Han-bum", "Jo Hanbeom").unwrap();
+        assert_eq!(merged.person.quotes.len(), 3);
+        assert_eq!(merged.undo.other, other);
+        assert_eq!(merged.undo.added, ["Jo Hanbeom", "조한범"]);
+        assert_eq!(merged.undo.quotes.len(), 2);
+        assert_eq!(sb.resolve_person("조한범").unwrap(), merged.person.id);
+
+        sb.unmerge_persons(&merged.undo).unwrap();
+        assert_eq!(registry(&sb), before);
+        assert_eq!(sb.resolve_person("조한범").unwrap(), other);
+        let again = sb.unmerge_persons(&merged.undo).unwrap_err();
+        assert!(again.to_string().contains("undone"), "{again}");
     }
 }

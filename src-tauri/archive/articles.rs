@@ -9,6 +9,7 @@ use uuid::Uuid;
 use super::{bump_generation, Archive, Error, Result};
 use crate::model::{
     Article, ArticleSummary, Boilerplate, CslDate, Quote, Review, SimilarArticle, SourceMeta, Span,
+    TrashedArticle,
 };
 
 /// The untouched input of an import.
@@ -207,19 +208,45 @@ impl Archive {
     }
 
     pub fn list_articles(&self) -> Result<Vec<ArticleSummary>> {
-        let mut stmt = self.conn.prepare(
+        let rows = self.summaries("live_articles", "TRUE", "a.created_at DESC, a.id DESC")?;
+        Ok(rows.into_iter().map(|(summary, _)| summary).collect())
+    }
+
+    /// The articles in the trash with when each was deleted, most recently deleted first.
+    pub fn trashed_articles(&self) -> Result<Vec<TrashedArticle>> {
+        let rows =
+            self.summaries("articles", "a.deleted_at IS NOT NULL", "a.deleted_at DESC, a.id")?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(article, deleted_at)| {
+                Some(TrashedArticle { article, deleted_at: deleted_at? })
+            })
+            .collect())
+    }
+
+    /// Library rows of `table` (`live_articles`, or `articles` for the trash) that pass
+    /// `filter`, with each article's `deleted_at`. The arguments are constants of this module,
+    /// never user text.
+    fn summaries(
+        &self,
+        table: &str,
+        filter: &str,
+        order: &str,
+    ) -> Result<Vec<(ArticleSummary, Option<String>)>> {
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT a.id, a.title, a.language, a.created_at, s.csl,
                     (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id),
-                    (SELECT json_group_array(tag) FROM tags t WHERE t.article_id = a.id)
-             FROM live_articles a JOIN sources s ON s.id = a.source_id
-             ORDER BY a.created_at DESC, a.id DESC",
-        )?;
+                    (SELECT json_group_array(tag) FROM tags t WHERE t.article_id = a.id),
+                    a.deleted_at
+             FROM {table} a JOIN sources s ON s.id = a.source_id
+             WHERE {filter} ORDER BY {order}"
+        ))?;
         let mut rows = stmt.query([])?;
         let mut out = Vec::new();
         while let Some(row) = rows.next()? {
             let source: SourceMeta = from_json("source", &row.get::<_, String>(4)?)?;
             let quote_count: i64 = row.get(5)?;
-            out.push(ArticleSummary {
+            let summary = ArticleSummary {
                 id: row.get(0)?,
                 title: row.get(1)?,
                 publication: source.container_title.clone(),
@@ -229,7 +256,8 @@ impl Archive {
                 missing: source.missing(),
                 tags: from_json("tags", &row.get::<_, String>(6)?)?,
                 imported_at: row.get(3)?,
-            });
+            };
+            out.push((summary, row.get(7)?));
         }
         Ok(out)
     }

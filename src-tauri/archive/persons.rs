@@ -9,7 +9,9 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use super::articles::{from_json, new_id};
 use super::names::{is_proper_name, looks_family_first, name_key};
 use super::{bump_generation, strings, Archive, Error, Result};
-use crate::model::{Person, PersonQuote, PersonRole, PersonSummary, SourceMeta};
+use crate::model::{
+    MergedAlias, Person, PersonMerge, PersonQuote, PersonRole, PersonSummary, SourceMeta,
+};
 
 /// The registry entry for a speaker: found by any known spelling, created on first sight, and
 /// given the new spelling as an alias. Unnamed and collective sources get none.
@@ -165,27 +167,108 @@ impl Archive {
     }
 
     /// Makes `other` part of `keep`: its spellings become aliases and its quotes move over.
-    /// Returns the articles whose quotes changed person (to re-index).
-    pub fn merge_persons(&mut self, keep: &str, other: &str) -> Result<Vec<String>> {
+    /// Returns what moved (for [`Archive::unmerge_persons`]) and the articles whose quotes
+    /// changed person (to re-index).
+    pub fn merge_persons(&mut self, keep: &str, other: &str) -> Result<(PersonMerge, Vec<String>)> {
         if keep == other {
             return Err(Error::Invalid("cannot merge a person with itself".into()));
         }
         let tx = self.conn.transaction()?;
-        for id in [keep, other] {
-            let found = tx.query_row("SELECT 1 FROM persons WHERE id = ?1", [id], |_| Ok(()));
-            if found.optional()?.is_none() {
-                return Err(Error::NoSuchPerson(id.to_string()));
-            }
-        }
+        let name_of = |id: &str| {
+            tx.query_row("SELECT canonical_name FROM persons WHERE id = ?1", [id], |r| {
+                r.get::<_, String>(0)
+            })
+            .optional()?
+            .ok_or_else(|| Error::NoSuchPerson(id.to_string()))
+        };
+        name_of(keep)?;
+        let other_name = name_of(other)?;
         let articles =
             strings(&tx, "SELECT DISTINCT article_id FROM quotes WHERE person_id = ?1", [other])?;
-        tx.execute(
-            "INSERT OR IGNORE INTO person_aliases (person_id, alias, alias_key)
-             SELECT ?1, alias, alias_key FROM person_aliases WHERE person_id = ?2",
-            params![keep, other],
-        )?;
+        let quotes =
+            strings(&tx, "SELECT id FROM quotes WHERE person_id = ?1 ORDER BY id", [other])?;
+        let aliases = {
+            let mut stmt = tx.prepare(
+                "SELECT alias, alias_key FROM person_aliases WHERE person_id = ?1 ORDER BY alias",
+            )?;
+            let rows =
+                stmt.query_map([other], |r| Ok(MergedAlias { alias: r.get(0)?, key: r.get(1)? }))?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        let mut added = Vec::new();
+        for alias in &aliases {
+            let inserted = tx.execute(
+                "INSERT OR IGNORE INTO person_aliases (person_id, alias, alias_key)
+                 VALUES (?1, ?2, ?3)",
+                params![keep, alias.alias, alias.key],
+            )?;
+            if inserted > 0 {
+                added.push(alias.alias.clone());
+            }
+        }
         tx.execute("UPDATE quotes SET person_id = ?1 WHERE person_id = ?2", params![keep, other])?;
         tx.execute("DELETE FROM persons WHERE id = ?1", [other])?;
+        bump_generation(&tx)?;
+        tx.commit()?;
+        let merge = PersonMerge {
+            keep: keep.to_string(),
+            other: other.to_string(),
+            other_name,
+            aliases,
+            added,
+            quotes,
+        };
+        Ok((merge, articles))
+    }
+
+    /// Undoes a merge: the merged entry comes back with its id, name and spellings, `keep`
+    /// loses the spellings the merge gave it, and the moved quotes go back. A quote someone
+    /// has since given another speaker stays where they put it. Returns the articles whose
+    /// quotes changed person (to re-index).
+    pub fn unmerge_persons(&mut self, merge: &PersonMerge) -> Result<Vec<String>> {
+        let tx = self.conn.transaction()?;
+        let exists = |id: &str| {
+            tx.query_row("SELECT 1 FROM persons WHERE id = ?1", [id], |_| Ok(())).optional()
+        };
+        if exists(&merge.keep)?.is_none() {
+            return Err(Error::NoSuchPerson(merge.keep.clone()));
+        }
+        if exists(&merge.other)?.is_some() {
+            return Err(Error::Invalid(format!(
+                "{} is in the registry already: that merge was undone",
+                merge.other_name
+            )));
+        }
+        tx.execute(
+            "INSERT INTO persons (id, canonical_name) VALUES (?1, ?2)",
+            params![merge.other, merge.other_name],
+        )?;
+        for alias in &merge.added {
+            tx.execute(
+                "DELETE FROM person_aliases WHERE person_id = ?1 AND alias = ?2",
+                params![merge.keep, alias],
+            )?;
+        }
+        for alias in &merge.aliases {
+            tx.execute(
+                "INSERT INTO person_aliases (person_id, alias, alias_key) VALUES (?1, ?2, ?3)",
+                params![merge.other, alias.alias, alias.key],
+            )?;
+        }
+        let mut articles = Vec::new();
+        for quote in &merge.quotes {
+            let article: Option<String> = tx
+                .query_row(
+                    "UPDATE quotes SET person_id = ?2 WHERE id = ?1 AND person_id = ?3
+                     RETURNING article_id",
+                    params![quote, merge.other, merge.keep],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            articles.extend(article.filter(|a| !articles.contains(a)));
+        }
+        // With every quote corrected away since, the entry would be an orphan; so may `keep` be.
+        drop_orphans(&tx)?;
         bump_generation(&tx)?;
         tx.commit()?;
         Ok(articles)

@@ -412,12 +412,18 @@ fn run_on_archive(sb: &mut Sourcebook, command: Command) -> Result<(), Error> {
             if out.json {
                 let ids: Vec<_> = trashed
                     .iter()
-                    .map(|a| serde_json::json!({"id": a.id, "title": a.title}))
+                    .map(|t| {
+                        serde_json::json!({
+                            "id": t.article.id,
+                            "title": t.article.title,
+                            "deleted_at": t.deleted_at,
+                        })
+                    })
                     .collect();
                 return print_json(&ids);
             }
-            for a in trashed {
-                println!("{}  {}", a.id, a.title);
+            for t in trashed {
+                println!("{}  {}  (deleted {})", t.article.id, t.article.title, t.deleted_at);
             }
             Ok(())
         }

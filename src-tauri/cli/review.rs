@@ -1,10 +1,12 @@
 //! `quote`, `person`, `tag` and `collection`: correcting quotes, the person registry and
 //! grouping articles, from the command line.
 
+use std::path::{Path, PathBuf};
+
 use clap::{Args, Subcommand};
 
 use super::{print, print_json, JsonFlag};
-use crate::model::{CollectionItem, QuoteInput, QuoteKind, QuotePatch, StoredQuote};
+use crate::model::{CollectionItem, PersonMerge, QuoteInput, QuoteKind, QuotePatch, StoredQuote};
 use crate::{Error, Result, Sourcebook};
 
 #[derive(Subcommand)]
@@ -106,6 +108,9 @@ pub enum PersonCommand {
         #[command(flatten)]
         out: JsonFlag,
     },
+    /// Undo a merge: OTHER (its id, or a prefix, as `person merge` printed it) becomes a
+    /// separate person again, with its spellings and quotes.
+    Unmerge { other: String },
     /// Say how a name reads in citations: family-first (Park Chan-kyong) or given-first.
     Order {
         /// A person (any spelling) or an author's name.
@@ -294,7 +299,23 @@ pub fn person(sb: &mut Sourcebook, command: PersonCommand) -> Result<()> {
             println!("{} now read {order}", names.join(", "));
             return Ok(());
         }
-        PersonCommand::Merge { keep, other, out } => (sb.merge_persons(&keep, &other)?, out.json),
+        PersonCommand::Merge { keep, other, out } => {
+            let merged = sb.merge_persons(&keep, &other)?;
+            save_merge(sb.data_dir(), &merged.undo)?;
+            if !out.json {
+                print::person(&merged.person);
+                println!("undo: sourcebook person unmerge {}", merged.undo.other);
+                return Ok(());
+            }
+            (merged.person, true)
+        }
+        PersonCommand::Unmerge { other } => {
+            let (path, merge) = load_merge(sb.data_dir(), &other)?;
+            sb.unmerge_persons(&merge)?;
+            std::fs::remove_file(&path).map_err(|source| Error::Io { path, source })?;
+            println!("{} is a separate person again ({})", merge.other_name, merge.other);
+            return Ok(());
+        }
         PersonCommand::Alias { person, alias, out } => (sb.add_alias(&person, &alias)?, out.json),
     };
     if json {
@@ -352,4 +373,49 @@ pub fn collection(sb: &mut Sourcebook, command: CollectionCommand) -> Result<()>
         }
     }
     Ok(())
+}
+
+/// Where the CLI keeps what each merge moved, one file per merged-away person, until undone:
+/// a command line has no notice to hold it, as the window does.
+fn merges_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("merges")
+}
+
+fn save_merge(data_dir: &Path, merge: &PersonMerge) -> Result<()> {
+    let dir = merges_dir(data_dir);
+    let path = dir.join(format!("{}.json", merge.other));
+    let json = serde_json::to_vec_pretty(merge).expect("a merge record serialises");
+    std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(&path, json))
+        .map_err(|source| Error::Io { path, source })
+}
+
+/// The saved merge of the person whose id starts with `prefix`.
+fn load_merge(data_dir: &Path, prefix: &str) -> Result<(PathBuf, PersonMerge)> {
+    let dir = merges_dir(data_dir);
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Io { path, source }
+    };
+    let mut found = Vec::new();
+    if dir.exists() {
+        for entry in std::fs::read_dir(&dir).map_err(io(&dir))? {
+            let path = entry.map_err(io(&dir))?.path();
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            if stem.starts_with(prefix) && path.extension().is_some_and(|e| e == "json") {
+                found.push(path);
+            }
+        }
+    }
+    let path = match found.len() {
+        1 => found.remove(0),
+        0 => return Err(Error::NoMatch { what: "merge to undo", prefix: prefix.to_string() }),
+        _ => return Err(Error::Ambiguous { what: "merge to undo", prefix: prefix.to_string() }),
+    };
+    let bytes = std::fs::read(&path).map_err(io(&path))?;
+    let merge = serde_json::from_slice(&bytes).map_err(|e| Error::Io {
+        path: path.clone(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+    })?;
+    Ok((path, merge))
 }

@@ -9,8 +9,9 @@ use tauri::{AppHandle, Emitter, Manager, State};
 
 use crate::model::{
     ArchiveInfo, Article, ArticleSummary, Citations, CiteOptions, Collection, CollectionItem,
-    Export, ExportFormat, ImportReport, IpcError, MetaPatch, Original, Person, PersonSummary,
-    QuoteInput, QuotePatch, SearchRequest, SearchResults, Selection, StoredQuote, StyleInfo,
+    Export, ExportFormat, ImportReport, IpcError, Merged, MetaPatch, Original, Person, PersonMerge,
+    PersonSummary, QuoteInput, QuotePatch, SearchRequest, SearchResults, Selection, StoredQuote,
+    StyleInfo, TrashedArticle,
 };
 use crate::Sourcebook;
 
@@ -51,6 +52,8 @@ pub fn run(data_dir: PathBuf) -> crate::Result<()> {
             save_export,
             delete_articles,
             restore_articles,
+            list_trash,
+            purge_trash,
             edit_article,
             import_paths,
             import_file,
@@ -64,6 +67,7 @@ pub fn run(data_dir: PathBuf) -> crate::Result<()> {
             list_persons,
             get_person,
             merge_persons,
+            unmerge_persons,
             add_alias,
             retag_article,
             list_tags,
@@ -232,8 +236,14 @@ fn get_person(state: State<Shared>, key: String) -> Reply<Person> {
 
 /// Re-indexes every article quoting the merged person: off the async workers.
 #[tauri::command]
-async fn merge_persons(app: AppHandle, keep: String, other: String) -> Reply<Person> {
+async fn merge_persons(app: AppHandle, keep: String, other: String) -> Reply<Merged> {
     with_archive(app, move |sb| sb.merge_persons(&keep, &other)).await
+}
+
+/// The undo of `merge_persons`, given what it returned.
+#[tauri::command]
+async fn unmerge_persons(app: AppHandle, merge: PersonMerge) -> Reply<()> {
+    with_archive(app, move |sb| sb.unmerge_persons(&merge)).await
 }
 
 /// Re-indexes every article quoting the person: off the async workers.
@@ -370,4 +380,15 @@ async fn delete_articles(app: AppHandle, ids: Vec<String>) -> Reply<Vec<String>>
 #[tauri::command]
 async fn restore_articles(app: AppHandle, ids: Vec<String>) -> Reply<()> {
     with_archive(app, move |sb| sb.restore_articles(&ids)).await
+}
+
+#[tauri::command(async)]
+fn list_trash(state: State<Shared>) -> Reply<Vec<TrashedArticle>> {
+    reply(lock(&state).trash())
+}
+
+/// Deletes the trash's articles for good; resolves with how many.
+#[tauri::command]
+async fn purge_trash(app: AppHandle) -> Reply<usize> {
+    with_archive(app, move |sb| sb.purge_trash()).await
 }

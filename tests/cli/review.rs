@@ -230,3 +230,24 @@ fn tags_and_collections_group_articles_and_quotes() {
     assert_eq!(sb.json(&["collection", "list", "--json"]), serde_json::json!([]));
     assert_eq!(sb.json(&["list", "--json"]).as_array().unwrap().len(), 2, "articles stay");
 }
+
+#[test]
+fn a_merge_is_undone_from_the_command_line() {
+    let sb = Sandbox::new();
+    two_articles(&sb);
+    let third = sb.write(
+        "c.txt",
+        "Rail links reopen\n\n“It is symbolic,” said Jo Hanbeom, an analyst in Seoul.\n".as_bytes(),
+    );
+    assert!(sb.run(&["import", third.to_str().unwrap()]).ok);
+    let before = sb.json(&["person", "list", "--json"]);
+    let run = sb.run(&["person", "merge", "Cho Han-bum", "Jo Hanbeom"]);
+    assert!(run.ok, "{}", run.stderr);
+    let undo = run.stdout.lines().find_map(|l| l.strip_prefix("undo: sourcebook ")).unwrap();
+    let args: Vec<&str> = undo.split(' ').collect();
+    let run = sb.run(&args);
+    assert!(run.stdout.contains("Jo Hanbeom is a separate person again"), "{}", run.stderr);
+    assert_eq!(sb.json(&["person", "list", "--json"]), before);
+    let again = sb.run(&args);
+    assert!(!again.ok && again.stderr.contains("merge to undo"), "{}", again.stderr);
+}

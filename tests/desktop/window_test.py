@@ -6,8 +6,8 @@ Imports the sample article through the CLI into a fresh archive, opens the windo
 checks what a person would: the library lists the article, the reader shows numbered paragraphs
 with the seed's quotes attributed, missing metadata is flagged, and search finds a quote; a quote
 is confirmed and another made from a selection of the text; the People view shows Cho Han-bum
-with his quotes, which open the reader; a hostile saved page imports and its original shows
-without running a script or fetching anything.
+with his quotes, which open the reader. The trash restores and purges; a merge is undone; a
+hostile saved page imports and its original shows without running a script or fetching anything.
 Screenshots go to $CARGO_TARGET_DIR/screenshots (or the system temp dir).
 """
 import base64
@@ -205,6 +205,8 @@ def main():
             ("a hostile page's original shows without running or fetching anything",
              lambda: original_hostile(w, data_dir, out_dir)),
             ("an article is deleted to the trash and Undo brings it back", lambda: delete_undo(w, out_dir)),
+            ("the trash lists deleted articles; restore, and purge after a warning", lambda: trash_view(w, out_dir)),
+            ("a merge of two people is undone from its notice", lambda: merge_undo(w, out_dir)),
         ]
         for name, check in checks:
             try:
@@ -361,6 +363,58 @@ def delete_undo(w, out_dir):
     w.click(w.find("//*[@data-testid='notice'][contains(., 'to the trash')]//*[@data-testid='notice-action']"))
     w.testid("reader-title", "North Korea")
     assert w.run(rows) == before, f"{w.run(rows)} rows after undo, had {before}"
+
+
+def trash_view(w, out_dir):
+    rows = "return document.querySelectorAll('[data-testid=library-row]').length"
+    before = w.run(rows)
+    for title in (SEED_TITLE, "Kim arrives in Vladivostok"):
+        w.click(w.find(xpath_text(title)))
+        w.testid("reader-title")
+        w.click(w.testid("article-delete"))
+        w.testid("notice", "to the trash")
+    w.click(w.testid("trash-open", "(2)"))
+    w.testid("trash-deleted-at", "Deleted today")
+    w.click(w.find("//*[@data-testid='trash-row'][contains(., 'North Korea')]//input[@type='checkbox']"))
+    w.screenshot("trash.png", out_dir)
+    w.click(w.testid("trash-restore", "(1)"))
+    w.testid("notice", "Restored 1 article.")
+    w.click(w.testid("trash-purge"))
+    dialog = w.text(w.testid("purge-dialog"))
+    assert "cannot be undone" in dialog, f"the purge dialog says {dialog!r}"
+    w.screenshot("trash-purge.png", out_dir)
+    w.click(w.testid("purge-confirm"))
+    w.testid("notice", "Deleted 1 article for good.")
+    w.testid("trash-view", "The trash is empty.")
+    w.click(w.testid("trash-back"))
+    w.find(xpath_text(SEED_TITLE))
+    assert w.run(rows) == before - 1, f"{w.run(rows)} rows after restore and purge, had {before}"
+
+
+def merge_undo(w, out_dir):
+    count = "return document.querySelectorAll('[data-testid=person-row]').length"
+    w.click(w.testid("view-people"))
+    w.click(w.testid("person-row", "Kang Jun-young"))
+    w.testid("person-name", "Kang Jun-young")
+    before = w.run(count)
+    w.click(w.testid("merge-open"))
+    w.type(w.testid("merge-filter"), "Park Won")
+    w.run("const s = document.querySelector('[data-testid=merge-choice]');"
+          "s.value = s.options[0].value; s.dispatchEvent(new Event('change', {bubbles: true}));")
+    w.click(w.testid("merge-continue"))
+    w.click(w.testid("merge-confirm"))
+    w.testid("person-alias", "Park Won-gon")
+    assert w.run(count) == before - 1, f"{w.run(count)} people after the merge, had {before}"
+    w.click(w.find("//*[@data-testid='notice'][contains(., 'Merged Park Won-gon')]//*[@data-testid='notice-action']"))
+    w.testid("person-name", "Park Won-gon")
+    w.testid("notice", "separate entry again")
+    assert w.run(count) == before, f"{w.run(count)} people after undo, had {before}"
+    w.click(w.testid("person-row", "Kang Jun-young"))
+    w.testid("person-name", "Kang Jun-young")
+    aliases = w.run("return document.querySelectorAll('[data-testid=person-alias]').length")
+    assert aliases == 0, f"Kang Jun-young kept {aliases} aliases after undo"
+    w.screenshot("merge-undone.png", out_dir)
+    w.click(w.testid("view-library"))
 
 
 def import_picked(w, data_dir, out_dir):

@@ -18,9 +18,11 @@ import type { Collection } from './bindings/Collection';
 import type { CollectionItem } from './bindings/CollectionItem';
 import type { ImportProgress } from './bindings/ImportProgress';
 import type { ImportReport } from './bindings/ImportReport';
+import type { Merged } from './bindings/Merged';
 import type { MetaPatch } from './bindings/MetaPatch';
 import type { Original } from './bindings/Original';
 import type { Person } from './bindings/Person';
+import type { PersonMerge } from './bindings/PersonMerge';
 import type { PersonSummary } from './bindings/PersonSummary';
 import type { QuoteInput } from './bindings/QuoteInput';
 import type { QuotePatch } from './bindings/QuotePatch';
@@ -28,6 +30,7 @@ import type { SearchRequest } from './bindings/SearchRequest';
 import type { SearchResults } from './bindings/SearchResults';
 import type { StoredQuote } from './bindings/StoredQuote';
 import type { StyleInfo } from './bindings/StyleInfo';
+import type { TrashedArticle } from './bindings/TrashedArticle';
 import { toIpcError } from './errors';
 
 export type Unlisten = () => void;
@@ -61,6 +64,10 @@ export interface Backend {
   /** Moves articles to the trash; resolves with their ids, which `restoreArticles` takes (undo). */
   deleteArticles(ids: string[]): Promise<string[]>;
   restoreArticles(ids: string[]): Promise<void>;
+  /** The trash, most recently deleted first. */
+  listTrash(): Promise<TrashedArticle[]>;
+  /** Deletes the trash's articles for good (no undo); resolves with how many. */
+  purgeTrash(): Promise<number>;
   editArticle(id: string, patch: MetaPatch): Promise<Article>;
   importPaths(paths: string[]): Promise<ImportReport>;
   /** A file from the file chooser, which gives the page its bytes but never its path. */
@@ -76,8 +83,10 @@ export interface Backend {
   listPersons(): Promise<PersonSummary[]>;
   /** A person by id or by any name the registry knows them by. */
   getPerson(key: string): Promise<Person>;
-  /** Makes `other` part of `keep`: its names become aliases, its quotes move over. */
-  mergePersons(keep: string, other: string): Promise<Person>;
+  /** Makes `other` part of `keep`: its names become aliases, its quotes move over. Resolves
+   *  with the person and what moved, which `unmergePersons` puts back (undo). */
+  mergePersons(keep: string, other: string): Promise<Merged>;
+  unmergePersons(merge: PersonMerge): Promise<void>;
   addAlias(person: string, alias: string): Promise<Person>;
   /** Resolves with the article's tags after the change. */
   retag(articleId: string, add: string[], remove: string[]): Promise<string[]>;
@@ -118,6 +127,8 @@ export const tauriBackend: Backend = {
   saveExport: (selection, format, style, name) => call('save_export', { selection, format, style, name }),
   deleteArticles: (ids) => call('delete_articles', { ids }),
   restoreArticles: (ids) => call('restore_articles', { ids }),
+  listTrash: () => call('list_trash'),
+  purgeTrash: () => call('purge_trash'),
   editArticle: (id, patch) => call('edit_article', { id, patch }),
   importPaths: (paths) => call('import_paths', { paths }),
   // The bytes travel as the raw body; a header carries the name, as JSON escaped to ASCII
@@ -133,6 +144,7 @@ export const tauriBackend: Backend = {
   listPersons: () => call('list_persons'),
   getPerson: (key) => call('get_person', { key }),
   mergePersons: (keep, other) => call('merge_persons', { keep, other }),
+  unmergePersons: (merge) => call('unmerge_persons', { merge }),
   addAlias: (person, alias) => call('add_alias', { person, alias }),
   retag: (id, add, remove) => call('retag_article', { id, add, remove }),
   listTags: () => call('list_tags'),

@@ -35,6 +35,9 @@ import { ipcError } from './errors';
 import { readClip, UnreadableFile } from './fake/clip';
 import { type FakeFile, isPage, mediaTypeOf, originalContent, readPage } from './fake/page';
 import { citekey, exportText, locatorText, missingFields, quoteAt, type Selected } from './fake/export';
+import { inDayRange, parseDateRange, type DayRange } from './fake/dateRange';
+import { generatedSummaries } from './fake/generated';
+import { nameKey } from './fake/names';
 import { PersonRegistry } from './fake/registry';
 import { SAMPLE_PATH, type SampleContent, sampleContent, syndicatedCopy } from './fake/sample';
 
@@ -43,6 +46,8 @@ export interface FakeOptions {
   firstCiteDelayMs?: number;
   /** Delay of every other call (ms), so spinners and races can be seen. */
   latencyMs?: number;
+  /** Made-up library rows added to the list (for measuring a large library), default none. */
+  generatedRows?: number;
   /**
    * Start with the sample and another outlet's copy of its story (a PDF, so it has pages) in the
    * archive, linked as similar. Off by default: the archive starts empty.
@@ -171,6 +176,8 @@ function sentence(text: string): string {
 interface Filter {
   field: 'speaker' | 'publication' | 'date' | 'lang';
   value: string;
+  /** For `date:`, the days it spans. */
+  days?: DayRange;
 }
 
 /**
@@ -180,12 +187,14 @@ interface Filter {
 function parseQuery(query: string): { terms: string[]; filters: Filter[] } {
   if ((query.match(/"/g)?.length ?? 0) % 2 === 1) throw ipcError('query', 'invalid query: a quotation mark is not closed');
   const filters: Filter[] = [];
-  const rest = query.replace(/(\p{L}+):(?:"([^"]*)"|(\S+))/gu, (_, field: string, phrase?: string, word?: string) => {
+  const rest = query.replace(/(\p{L}+):(?:"([^"]*)"|(\S+))/gu, (_, field: string, phrase: string | undefined, word: string | undefined, at: number) => {
     const name = field.toLowerCase();
     if (name !== 'speaker' && name !== 'publication' && name !== 'date' && name !== 'lang') {
       throw ipcError('query', `invalid query: unknown field “${field}”`);
     }
-    filters.push({ field: name, value: (phrase ?? word ?? '').toLowerCase() });
+    const value = (phrase ?? word ?? '').toLowerCase();
+    const days = name === 'date' ? parseDateRange(value, [...query.slice(0, at)].length + field.length + 2) : undefined;
+    filters.push({ field: name, value, days });
     return ' ';
   });
   const terms = rest.toLowerCase().replaceAll('"', ' ').split(/\s+/).filter((t) => t.length > 0);
@@ -304,6 +313,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
   const warmStyles = new Set<string>();
   const progressHandlers = new Set<(p: ImportProgress) => void>();
   const registry = new PersonRegistry();
+  const generated = generatedSummaries(options.generatedRows ?? 0);
   const collections = new Map<string, Collection>();
   /** The file each article was imported from, for `getOriginal`. */
   const originals = new Map<string, FakeFile>();
@@ -330,7 +340,9 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
 
   /** The article as the backend returns it: a copy, with its similar articles' current titles. */
   function present(a: Article): Article {
+    // A copy in the trash is not offered, as the archive lists only live articles.
     const similar = [...(links.get(a.id) ?? [])]
+      .filter(([id]) => articles.has(id))
       .map(([id, share]) => ({ id, title: find(id).title, similarity: share }))
       .sort((x, y) => y.similarity - x.similarity);
     return structuredClone({ ...a, similar, quotes: a.quotes.map(named) });
@@ -348,6 +360,8 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
 
   /** Articles in the trash, restorable until purged: gone from lists and search. */
   const trashed = new Map<string, Article>();
+  /** When each trashed article was deleted (ISO 8601). */
+  const deletedAt = new Map<string, string>();
 
   /** Ids name articles (cited whole) or quotes; a collection its items; neither, the archive. */
   function select(selection: Selection): Selected {
@@ -386,12 +400,19 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       case 'publication':
         return base.publication?.toLowerCase() === f.value;
       case 'date':
-        return base.date?.startsWith(f.value) ?? false;
+        return inDayRange(base.date, f.days!);
       case 'lang':
         return a.language?.toLowerCase() === f.value;
       default:
         return true;
     }
+  }
+
+  /** Gives the quotes `ids`, where `from` still speaks them, to person `to`. */
+  function movePerson(from: string, to: string, ids: readonly string[]): void {
+    const moving = new Set(ids);
+    const move = (q: StoredQuote) => (q.person_id === from && moving.has(q.id) ? { ...q, person_id: to } : q);
+    for (const a of articles.values()) articles.set(a.id, { ...a, quotes: a.quotes.map(move) });
   }
 
   function findQuote(id: string): [Article, StoredQuote] {
@@ -567,7 +588,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
 
     async listArticles() {
       await settle();
-      return [...articles.values()].map(summary);
+      return [...articles.values()].map(summary).concat(generated);
     },
 
     async getArticle(id) {
@@ -671,6 +692,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
       for (const a of found) {
         articles.delete(a.id);
         trashed.set(a.id, a);
+        deletedAt.set(a.id, new Date().toISOString());
       }
       return found.map((a) => a.id);
     },
@@ -683,6 +705,20 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
         trashed.delete(id);
         articles.set(id, a);
       }
+    },
+
+    async listTrash() {
+      await settle();
+      const listed = [...trashed.values()].map((a) => ({ article: summary(a), deleted_at: deletedAt.get(a.id)! }));
+      return listed.sort((x, y) => y.deleted_at.localeCompare(x.deleted_at) || x.article.id.localeCompare(y.article.id));
+    },
+
+    async purgeTrash() {
+      await settle();
+      const removed = trashed.size;
+      trashed.clear();
+      deletedAt.clear();
+      return removed;
     },
 
     async editArticle(id, patch: MetaPatch) {
@@ -844,11 +880,17 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     async mergePersons(keep, other) {
       await settle();
       const [kept, gone] = [registry.resolve(keep), registry.resolve(other)];
-      registry.merge(kept, gone);
-      for (const a of articles.values()) {
-        articles.set(a.id, { ...a, quotes: a.quotes.map((q) => (q.person_id === gone ? { ...q, person_id: kept } : q)) });
-      }
-      return person(kept);
+      const { name, aliases, added } = registry.merge(kept, gone);
+      const moved = [...articles.values()].flatMap((a) => a.quotes.filter((q) => q.person_id === gone).map((q) => q.id));
+      movePerson(gone, kept, moved);
+      const undo = { keep: kept, other: gone, other_name: name, aliases: aliases.map((alias) => ({ alias, key: nameKey(alias) })), added, quotes: moved.sort() };
+      return { person: person(kept), undo };
+    },
+
+    async unmergePersons(merge) {
+      await settle();
+      registry.unmerge(merge);
+      movePerson(merge.keep, merge.other, merge.quotes);
     },
 
     async addAlias(key, alias) {

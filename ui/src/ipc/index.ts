@@ -11,6 +11,9 @@ export async function chooseBackend(): Promise<Backend> {
   const { createFakeBackend } = await import('./fakeBackend');
   // `?syndicated` starts the preview with the sample and a linked PDF copy of it: e2e runs and
   // screenshots of similar articles and page numbers need one, and a browser cannot import files.
-  const syndicatedCopy = new URLSearchParams(window.location.search).has('syndicated');
-  return createFakeBackend({ firstCiteDelayMs: 900, latencyMs: 60, syndicatedCopy });
+  const params = new URLSearchParams(window.location.search);
+  const syndicatedCopy = params.has('syndicated');
+  // `?articles=N` adds N made-up rows to the library, for tests/e2e/bench-library.mjs.
+  const generatedRows = Number(params.get('articles') ?? 0) || 0;
+  return createFakeBackend({ firstCiteDelayMs: 900, latencyMs: 60, syndicatedCopy, generatedRows });
 }

@@ -98,6 +98,18 @@ export function displayDate(iso: string | null | undefined): string | null {
   return [m[3] ? String(Number(m[3])) : null, month ?? null, m[1]].filter((p) => p !== null).join(' ');
 }
 
+/** When something happened, in local time: "today 14:05", "yesterday 09:30", else "9 Jul 2024 14:05". */
+export function momentLabel(timestamp: string, now: Date = new Date()): string {
+  const at = new Date(timestamp);
+  if (Number.isNaN(at.getTime())) return timestamp;
+  const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+  const day = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  const days = Math.round((day(now) - day(at)) / 86_400_000);
+  if (days === 0) return `today ${time}`;
+  if (days === 1) return `yesterday ${time}`;
+  return `${at.getDate()} ${MONTHS[at.getMonth()]} ${at.getFullYear()} ${time}`;
+}
+
 /** "en" → "EN": language tags are shown as short badges. */
 export function languageBadge(language: string | null | undefined): string | null {
   return language ? language.toUpperCase() : null;

@@ -55,3 +55,34 @@ export function toggleFacet(query: string, facet: FacetName, value: string): str
   if (at < 0) return query.trim() === '' ? term : `${query.trimEnd()} ${term}`;
   return `${query.slice(0, at)}${query.slice(at + term.length)}`.replace(/\s{2,}/g, ' ').trim();
 }
+
+/** The date range a query narrows to, as the user typed its ends; '' for an open end. */
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+/** A `date:` term standing alone in the query (not inside a phrase). */
+const DATE_TERM = /(^|[\s(])date:([^\s()"]*)(?=$|[\s)])/;
+
+/** The range of the query's first `date:` term: `date:2024` is 2024 to 2024, `date:..2023` has no start. */
+export function dateRangeOf(query: string): DateRange {
+  const value = DATE_TERM.exec(query)?.[2];
+  if (value === undefined) return { from: '', to: '' };
+  const at = value.indexOf('..');
+  return at < 0 ? { from: value, to: value } : { from: value.slice(0, at), to: value.slice(at + 2) };
+}
+
+/**
+ * The query with its `date:` term set to the range (or taken out, both ends empty). The text
+ * goes to the query parser as typed: a malformed date gets the parser's error, not ours.
+ */
+export function withDateRange(query: string, range: DateRange): string {
+  const [from, to] = [range.from.trim(), range.to.trim()];
+  const term = from === '' && to === '' ? '' : from === to ? `date:${from}` : `date:${from}..${to}`;
+  const match = DATE_TERM.exec(query);
+  if (!match) return term === '' ? query : query.trim() === '' ? term : `${query.trimEnd()} ${term}`;
+  const start = match.index + match[1]!.length;
+  const replaced = `${query.slice(0, start)}${term}${query.slice(start + match[0].length - match[1]!.length)}`;
+  return replaced.replace(/\s{2,}/g, ' ').trim();
+}

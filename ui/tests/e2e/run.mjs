@@ -2,11 +2,11 @@
 // serves dist on 127.0.0.1 under the app's CSP, walks a researcher's first session, asserts,
 // saves screenshots, and ends with "N passed, M failed".
 
-import { createServer } from 'node:http';
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const dist = resolve(here, '../../dist');
@@ -15,38 +15,6 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SAMPLE_TITLE = 'North Korea’s shifting satellite';
 // A saved page full of scripts, handlers and remote resources (all at 127.0.0.1:47123).
 const HOSTILE = resolve(here, '../../../tests/fixtures/html/hostile-border-bridge.html');
-// Stricter than the desktop shell's policy (no inline styles at all): Tauri adds nonces to its CSP,
-// and a nonce makes browsers ignore 'unsafe-inline', so the UI must not depend on it.
-const CSP = "default-src 'self'; style-src 'self'";
-/** @type {Record<string, string>} */
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-};
-
-/** Serves ui/dist; anything outside it, or missing, is a 404. */
-function serve() {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(dist, path === '/' ? 'index.html' : path));
-    try {
-      if (!file.startsWith(dist) || !(await stat(file)).isFile()) throw new Error('not a file');
-      res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CSP,
-      });
-      res.end(await readFile(file));
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
-
 /** @type {{ name: string, ok: boolean }[]} */
 const results = [];
 /**
@@ -89,7 +57,7 @@ async function main() {
   });
   await mkdir(shots, { recursive: true });
 
-  const server = await serve();
+  const server = await serve(dist);
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const browser = await chromium.launch({
@@ -434,6 +402,30 @@ async function main() {
       await shot('14-person');
     });
 
+    await check('a merge is undone from its notice: two entries again, each with its quotes', async () => {
+      const people = page.getByTestId('person-row');
+      await page.getByTestId('merge-open').click();
+      const dialog = page.getByTestId('merge-dialog');
+      await dialog.getByTestId('merge-filter').fill('beom');
+      await dialog.getByTestId('merge-choice').selectOption({ index: 0 });
+      await dialog.getByTestId('merge-continue').click();
+      await dialog.getByTestId('merge-confirm').click();
+      await dialog.waitFor({ state: 'detached' });
+      const notice = page.getByTestId('notice').filter({ hasText: 'Merged Cho Han-beom into Cho Han-bum.' });
+      await notice.waitFor();
+      await shot('15a-merge-undo-offer');
+      await notice.getByTestId('notice-action').click();
+      await page.getByTestId('person-name').filter({ hasText: 'Cho Han-beom' }).waitFor();
+      expect((await page.getByTestId('person-quote').count()) === 3, 'Cho Han-beom should have 3 quotes back');
+      await page.getByTestId('notice').filter({ hasText: 'separate entry again' }).waitFor();
+      const listed = await page.getByTestId('person-row-name').allInnerTexts();
+      expect(listed.includes('Cho Han-bum') && listed.includes('Cho Han-beom'), `listed: ${listed.join(', ')}`);
+      await shot('15b-merge-undone');
+      await people.filter({ hasText: 'Cho Han-bum' }).click();
+      await page.getByTestId('person-name').filter({ hasText: 'Cho Han-bum' }).waitFor();
+      expect((await page.getByTestId('person-quote').count()) === 3, 'Cho Han-bum should have 3 quotes again');
+    });
+
     await check('merging asks with both names and counts, then one person has both spellings', async () => {
       await page.getByTestId('merge-open').click();
       const dialog = page.getByTestId('merge-dialog');
@@ -504,7 +496,7 @@ async function main() {
       await page.getByTestId('collection-delete').click();
       await page.getByTestId('collection-view').waitFor({ state: 'detached' });
       await page.getByTestId('collection-link').waitFor({ state: 'detached' });
-      await page.getByTestId('notice-action').filter({ hasText: 'Undo' }).click();
+      await page.getByTestId('notice').filter({ hasText: 'Deleted the collection' }).getByTestId('notice-action').click();
       await page.getByTestId('collection-link').filter({ hasText: 'Satellite paper' }).click();
       await items.nth(1).waitFor();
       expect((await items.count()) === 2, 'restored collection lost items');
@@ -628,6 +620,109 @@ async function main() {
       await page.getByTestId('import-last').click();
       await summary.waitFor();
       await summary.getByRole('button', { name: 'Close' }).click();
+    });
+
+    await check('tags are edited on library rows, one row or a Ctrl/Shift-click selection', async () => {
+      const row = rows.filter({ hasText: SAMPLE_TITLE });
+      await row.hover();
+      await row.getByTestId('row-tag-add').click();
+      await row.getByTestId('row-tag-input').fill('border');
+      await row.getByTestId('row-tag-input').press('Enter');
+      await row.getByTestId('row-tag').filter({ hasText: 'border' }).waitFor();
+      await rows.nth(0).click({ modifiers: ['Control'] });
+      await rows.nth(1).click({ modifiers: ['Shift'] });
+      const bar = page.getByTestId('selection-bar');
+      await bar.getByTestId('selection-count').filter({ hasText: '2 selected' }).waitFor();
+      await bar.getByTestId('selection-tag-input').fill('paper-1');
+      await bar.getByTestId('selection-tag-input').press('Enter');
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=library-row]')].filter((r) => r.textContent?.includes('paper-1')).length === 2);
+      await shot('26-row-tags');
+      await bar.getByTestId('selection-untag').selectOption('paper-1');
+      await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid=library-row]')].some((r) => r.textContent?.includes('paper-1')));
+      await row.hover();
+      await row.getByTestId('row-tag').filter({ hasText: 'border' }).getByTestId('row-tag-remove').click();
+      await row.getByTestId('row-tag').filter({ hasText: 'border' }).waitFor({ state: 'detached' });
+      await bar.getByTestId('selection-clear').click();
+      await bar.waitFor({ state: 'detached' });
+    });
+
+    await check('the trash lists what was deleted and when; restore brings one back, purge asks first', async () => {
+      const titles = await rows.count();
+      for (let left = titles; left > 0; left--) {
+        await rows.first().click();
+        await page.getByTestId('reader-title').waitFor();
+        await page.getByTestId('article-delete').click();
+        await page.getByTestId('reader-title').waitFor({ state: 'detached' });
+        await page.getByTestId('trash-open').filter({ hasText: `(${titles - left + 1})` }).waitFor();
+      }
+      await page.getByTestId('trash-open').filter({ hasText: `(${titles})` }).click();
+      const trashed = page.getByTestId('trash-row');
+      await trashed.nth(titles - 1).waitFor();
+      expect((await trashed.first().getByTestId('trash-deleted-at').innerText()).startsWith('Deleted today'), 'no deletion time');
+      await trashed.filter({ hasText: SAMPLE_TITLE }).getByRole('checkbox').check();
+      await trashed.filter({ hasText: 'North Korea moves state TV' }).getByRole('checkbox').check();
+      await shot('27-trash');
+      await page.getByTestId('trash-restore').click();
+      await page.getByTestId('notice').filter({ hasText: 'Restored 2 articles.' }).waitFor();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid=trash-row]').length === n, titles - 2);
+      await page.getByTestId('trash-purge').click();
+      const confirm = page.getByTestId('purge-dialog');
+      expect((await confirm.innerText()).includes('cannot be undone'), 'the purge dialog does not say it is final');
+      await shot('28-purge-confirm');
+      await confirm.getByTestId('purge-confirm').click();
+      await confirm.waitFor({ state: 'detached' });
+      await page.getByTestId('trash-view').getByText('The trash is empty.').waitFor();
+      await page.getByTestId('trash-back').click();
+      await rows.filter({ hasText: SAMPLE_TITLE }).waitFor();
+      expect((await rows.count()) === 2, `${await rows.count()} rows after purge`);
+    });
+
+    await check('the date range writes date:FROM..TO into the query; a year facet sets it; a bad date is pointed at', async () => {
+      const input = page.getByTestId('search-input');
+      await input.focus();
+      await input.fill('Cho');
+      await page.getByTestId('search-summary').waitFor();
+      await page.getByTestId('date-from').fill('2024-07');
+      await page.getByTestId('date-from').press('Enter');
+      await page.waitForFunction(() => document.querySelector('input[data-testid=search-input]')?.getAttribute('data-query') === 'Cho date:2024-07..');
+      expect((await page.getByTestId('search-results').count()) === 1, 'the results closed while typing a date');
+      await page.getByTestId('date-to').fill('2024-13');
+      await page.getByTestId('date-to').press('Enter');
+      const error = page.getByTestId('search-error').filter({ hasText: 'malformed date "2024-13"' });
+      await error.waitFor();
+      await shot('29-date-error');
+      await page.getByTestId('date-clear').click();
+      await page.waitForFunction(() => document.querySelector('input[data-testid=search-input]')?.getAttribute('data-query') === 'Cho');
+      await input.focus();
+      const year = page.getByTestId('facet-year').first();
+      await year.waitFor();
+      const value = (await year.innerText()).replace(/\s*\d+\s*$/, '');
+      await year.click();
+      await page.waitForFunction((v) => document.querySelector('input[data-testid=search-input]')?.getAttribute('data-query') === `Cho date:${v}`, value);
+      expect((await page.getByTestId('date-from').inputValue()) === value && (await page.getByTestId('date-to').inputValue()) === value, 'the year did not fill the range');
+      await shot('30-date-range');
+      await page.keyboard.press('Escape');
+      await input.fill('');
+      await page.keyboard.press('Escape');
+    });
+
+    await check('a metadata save is undone with Ctrl+Z in the editor, and from its notice', async () => {
+      await openRow(SAMPLE_TITLE);
+      const url = page.locator('#meta-field-url');
+      await url.fill('https://example.com/sat');
+      await page.getByTestId('meta-save').click();
+      await page.getByTestId('notice').filter({ hasText: 'Metadata saved.' }).waitFor();
+      await page.getByTestId('meta-undo').waitFor();
+      expect((await page.getByTestId('origin-url').innerText()).length > 0, 'the saved value shows no origin');
+      await shot('31-meta-undo');
+      await url.focus();
+      await page.keyboard.press('Control+Z');
+      await page.waitForFunction(() => /** @type {HTMLInputElement | null} */ (document.querySelector('#meta-field-url'))?.value === '');
+      await page.getByTestId('notice').filter({ hasText: 'Metadata change undone.' }).waitFor();
+      await url.fill('https://example.com/sat2');
+      await page.getByTestId('meta-save').click();
+      await page.getByTestId('notice').filter({ hasText: 'Metadata saved.' }).getByTestId('notice-action').click();
+      await page.waitForFunction(() => /** @type {HTMLInputElement | null} */ (document.querySelector('#meta-field-url'))?.value === '');
     });
 
     await check('a hostile page imports, and its original shows without running or fetching anything', async () => {

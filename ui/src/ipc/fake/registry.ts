@@ -1,6 +1,7 @@
 // The fake backend's person registry, as src-tauri/archive/persons.rs keeps it: one entry per
 // named speaker, found by any spelling, created on first sight; merging and aliases.
 
+import type { PersonMerge } from '../bindings/PersonMerge';
 import { ipcError } from '../errors';
 import { isProperName, nameKey } from './names';
 
@@ -57,11 +58,25 @@ export class PersonRegistry {
     throw ipcError('invalid-input', `the id prefix ${JSON.stringify(key)} matches more than one person; type more of it`);
   }
 
-  merge(keep: string, other: string): void {
+  /** Merges `other` into `keep`; returns what the merge took away and added, for `unmerge`. */
+  merge(keep: string, other: string): { name: string; aliases: string[]; added: string[] } {
     if (keep === other) throw ipcError('invalid-input', 'cannot merge a person with itself');
     const [kept, gone] = [this.#get(keep), this.#get(other)];
-    gone.aliases.forEach((alias) => kept.aliases.add(alias));
+    const aliases = [...gone.aliases].sort();
+    const added = aliases.filter((alias) => !kept.aliases.has(alias));
+    added.forEach((alias) => kept.aliases.add(alias));
     this.#entries.delete(other);
+    return { name: gone.name, aliases, added };
+  }
+
+  /** Puts a merged entry back as it was and takes the names it gave `keep` away again. */
+  unmerge(merge: PersonMerge): void {
+    const kept = this.#get(merge.keep);
+    if (this.#entries.has(merge.other)) {
+      throw ipcError('invalid-input', `${merge.other_name} is in the registry already: that merge was undone`);
+    }
+    merge.added.forEach((alias) => kept.aliases.delete(alias));
+    this.#entries.set(merge.other, { id: merge.other, name: merge.other_name, aliases: new Set(merge.aliases.map((a) => a.alias)) });
   }
 
   addAlias(id: string, alias: string): void {

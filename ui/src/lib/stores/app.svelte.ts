@@ -18,6 +18,7 @@ import { PeopleStore } from './people.svelte';
 import { ReviewStore } from './review.svelte';
 import { SearchStore } from './search.svelte';
 import { TagStore } from './tags.svelte';
+import { TrashStore } from './trash.svelte';
 
 /** The top-level views: the library with the reader, and the people quoted across the archive. */
 export type View = 'library' | 'people' | 'export';
@@ -43,12 +44,17 @@ export class AppState {
   readonly imports: ImportStore;
   readonly exporter: ExportStore;
   readonly original: OriginalStore;
+  readonly trash: TrashStore;
   /** Running without the desktop shell, on sample data. */
   readonly preview: boolean;
   view = $state<View>('library');
 
   readonly #backend: Backend;
   readonly #unlisten: Unlisten[] = [];
+  /** Notices offering to undo a delete, until the trash view restores or purges. */
+  readonly #deleteOffers: number[] = [];
+  /** The notice offering to undo the last metadata save. */
+  #metaOffer: number | null = null;
 
   constructor(backend: Backend, options: AppOptions = {}) {
     this.preview = backend.isPreview;
@@ -69,6 +75,7 @@ export class AppState {
       writeRich,
       options.exportDebounceMs,
     );
+    this.trash = new TrashStore(backend, this.notices, () => this.#trashSettled());
     this.#backend = backend;
   }
 
@@ -85,7 +92,7 @@ export class AppState {
     } catch (error) {
       this.notices.error('Could not listen for imports and dropped files', error);
     }
-    await Promise.all([this.archive.refresh(), this.cite.loadStyles(), this.tags.load(), this.collections.load()]);
+    await Promise.all([this.archive.refresh(), this.cite.loadStyles(), this.tags.load(), this.collections.load(), this.trash.load()]);
   }
 
   stop(): void {
@@ -139,7 +146,7 @@ export class AppState {
     this.archive.forget(id);
     void this.cite.render(null);
     await this.#changed();
-    this.notices.offer(`Moved “${title}” to the trash.`, {
+    const offer = this.notices.offer(`Moved “${title}” to the trash.`, {
       label: 'Undo',
       run: async () => {
         try {
@@ -152,23 +159,50 @@ export class AppState {
         await this.openQuote(id, null);
       },
     });
+    this.#deleteOffers.push(offer);
     return true;
   }
 
-  /** After articles come or go: the list, the tags, the people, the search. */
+  /** Restoring or purging in the trash view settles what the delete notices offered to undo. */
+  #trashSettled(): Promise<void> {
+    this.#deleteOffers.splice(0).forEach((id) => this.notices.dismiss(id));
+    return this.#changed();
+  }
+
+  /** After articles come or go: the list, the tags, the trash, the people, the search. */
   async #changed(): Promise<void> {
     this.people.invalidate();
-    await Promise.all([this.archive.refresh(), this.tags.load()]);
+    await Promise.all([this.archive.refresh(), this.tags.load(), this.trash.load()]);
     if (this.view === 'people') await this.people.refresh();
     if (this.search.query.trim() !== '') void this.search.run();
   }
 
   async saveMeta(): Promise<void> {
     if (await this.archive.saveMeta()) {
-      this.notices.info('Metadata saved.');
-      void this.cite.render(this.archive.current?.id ?? null);
-      if (this.search.query.trim() !== '') void this.search.run();
+      // Only the last save can be undone: an older offer would undo this one instead.
+      this.#dismissMetaOffer();
+      this.#metaOffer = this.notices.offer('Metadata saved.', { label: 'Undo', run: () => this.undoMeta() });
+      this.#metaChanged();
     }
+  }
+
+  /** Puts back the values the last metadata save replaced (Undo, or Ctrl+Z in the editor). */
+  async undoMeta(): Promise<void> {
+    this.#dismissMetaOffer();
+    if (await this.archive.undoMeta()) {
+      this.notices.info('Metadata change undone.');
+      this.#metaChanged();
+    }
+  }
+
+  #dismissMetaOffer(): void {
+    if (this.#metaOffer !== null) this.notices.dismiss(this.#metaOffer);
+    this.#metaOffer = null;
+  }
+
+  #metaChanged(): void {
+    void this.cite.render(this.archive.current?.id ?? null);
+    if (this.search.query.trim() !== '') void this.search.run();
   }
 
   importSample(): Promise<void> {

@@ -6,6 +6,7 @@ import type { ArchiveInfo } from '../../ipc/bindings/ArchiveInfo';
 import type { Article } from '../../ipc/bindings/Article';
 import type { ArticleSummary } from '../../ipc/bindings/ArticleSummary';
 import type { ImportReport } from '../../ipc/bindings/ImportReport';
+import type { MetaPatch } from '../../ipc/bindings/MetaPatch';
 import type { StoredQuote } from '../../ipc/bindings/StoredQuote';
 import { toIpcError } from '../../ipc/errors';
 import { filterArticles, type SortKey, sortArticles } from '../library';
@@ -27,6 +28,8 @@ export class ArchiveStore {
   form = $state.raw<MetaForm | null>(null);
 
   loaded = $state(false);
+  /** Articles picked with Ctrl/Shift-click, to tag together. */
+  selected = $state.raw<ReadonlySet<string>>(new Set());
   /** Index of the highlighted row in `rows` (keyboard cursor). */
   cursor = $state(0);
   opening = $state(false);
@@ -37,6 +40,8 @@ export class ArchiveStore {
   filterTag = $state<string | null>(null);
   selectedQuoteId = $state<string | null>(null);
   scrollRequest = $state.raw<ScrollRequest | null>(null);
+  /** The edit that puts back what the last metadata save changed. */
+  metaUndo = $state.raw<{ articleId: string; patch: MetaPatch } | null>(null);
 
   /** Library rows by id (collections list their articles by id). */
   byId = $derived(new Map(this.articles.map((a) => [a.id, a])));
@@ -66,6 +71,7 @@ export class ArchiveStore {
       const [articles, info] = await Promise.all([this.#backend.listArticles(), this.#backend.archiveInfo()]);
       this.articles = articles;
       this.info = info;
+      if (this.selected.size > 0) this.selected = new Set([...this.selected].filter((id) => this.byId.has(id)));
       this.cursor = Math.min(this.cursor, Math.max(0, this.rows.length - 1));
     } catch (error) {
       this.#notices.error('Could not load the library', error);
@@ -132,6 +138,23 @@ export class ArchiveStore {
     this.cursor = Math.max(0, Math.min(this.rows.length - 1, this.cursor + delta));
   }
 
+  /** Adds a row to the selection, or takes it out (Ctrl-click). */
+  toggleSelected(id: string): void {
+    const selected = new Set(this.selected);
+    if (!selected.delete(id)) selected.add(id);
+    this.selected = selected;
+  }
+
+  /** Selects the rows from the cursor to `index` (Shift-click), adding to the selection. */
+  selectTo(index: number): void {
+    const [a, b] = [Math.min(this.cursor, index), Math.max(this.cursor, index)];
+    this.selected = new Set([...this.selected, ...this.rows.slice(a, b + 1).map((r) => r.id)]);
+  }
+
+  clearSelection(): void {
+    if (this.selected.size > 0) this.selected = new Set();
+  }
+
   /** Narrows or reorders the list; the cursor goes back to the top, where the eye goes. */
   setView(view: { sort?: SortKey; filterText?: string; filterTag?: string | null }): void {
     if (view.sort !== undefined) this.sort = view.sort;
@@ -184,8 +207,10 @@ export class ArchiveStore {
     if (!form || !form.dirty || form.saving) return false;
     form.saving = true;
     form.error = null;
+    const undo = { articleId: form.articleId, patch: form.undoPatch() };
     try {
       const article = await this.#backend.editArticle(form.articleId, form.patch());
+      this.metaUndo = undo;
       if (this.current?.id === article.id) this.#show(article);
       await this.refresh();
       return true;
@@ -194,6 +219,26 @@ export class ArchiveStore {
       return false;
     } finally {
       form.saving = false;
+    }
+  }
+
+  /**
+   * Undoes the last metadata save through the same edit call: the fields get their previous
+   * values back (their origin now reads "user": the user chose them). A draft being typed in
+   * the editor is kept.
+   */
+  async undoMeta(): Promise<boolean> {
+    const undo = this.metaUndo;
+    if (!undo) return false;
+    try {
+      const article = await this.#backend.editArticle(undo.articleId, undo.patch);
+      this.metaUndo = null;
+      if (this.current?.id === article.id && !this.form?.dirty) this.#show(article);
+      await this.refresh();
+      return true;
+    } catch (error) {
+      this.#notices.error('Could not undo the metadata change', error);
+      return false;
     }
   }
 

@@ -78,6 +78,13 @@ export class MetaForm {
     return { title: value('title'), publication: value('publication'), author: value('author'), date: value('date'), url: value('url') };
   }
 
+  /** The patch that puts back what `patch()` changes: each changed field's saved value ("" clears). */
+  undoPatch(): MetaPatch {
+    const change = this.patch();
+    const back = (key: FieldKey) => (change[key] === null ? null : this.initial[key]);
+    return { title: back('title'), publication: back('publication'), author: back('author'), date: back('date'), url: back('url') };
+  }
+
   reset(): void {
     this.values = { ...this.initial };
     this.error = null;

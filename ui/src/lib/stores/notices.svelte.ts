@@ -33,10 +33,11 @@ export class Notices {
     setTimeout(() => this.dismiss(id), INFO_LIFETIME_MS);
   }
 
-  /** A confirmation with one action; taking the action dismisses it. */
-  offer(title: string, action: NoticeAction): void {
+  /** A confirmation with one action; taking the action dismisses it. Returns its id. */
+  offer(title: string, action: NoticeAction): number {
     const id = this.#push('info', title, [], action);
     setTimeout(() => this.dismiss(id), ACTION_LIFETIME_MS);
+    return id;
   }
 
   /** Shows a rejected backend call as "<what we tried>: <the backend's message>". */

@@ -1,8 +1,10 @@
 // The people view: every speaker the registry knows, the filter and cursor over them, the open
-// person, adding an alias, and merging two entries that are one person (after a confirmation).
+// person, adding an alias, and merging two entries that are one person (after a confirmation;
+// undone from the notice that follows).
 
 import type { Backend } from '../../ipc/backend';
 import type { Person } from '../../ipc/bindings/Person';
+import type { PersonMerge } from '../../ipc/bindings/PersonMerge';
 import type { PersonSummary } from '../../ipc/bindings/PersonSummary';
 import { toIpcError } from '../../ipc/errors';
 import { filterPersons } from '../people';
@@ -139,11 +141,12 @@ export class PeopleStore {
     if (!keep || !other || this.merging) return false;
     this.merging = true;
     try {
-      this.current = await this.#backend.mergePersons(keep.id, other.id);
+      const { person, undo } = await this.#backend.mergePersons(keep.id, other.id);
+      this.current = person;
       this.mergeCandidate = null;
       this.#stale = true;
       await this.refresh();
-      this.#notices.info(`Merged ${other.name} into ${keep.name}.`);
+      this.#notices.offer(`Merged ${other.name} into ${keep.name}.`, { label: 'Undo', run: () => this.unmerge(undo) });
       return true;
     } catch (error) {
       this.#notices.error(`Could not merge ${other.name} into ${keep.name}`, error);
@@ -151,6 +154,21 @@ export class PeopleStore {
     } finally {
       this.merging = false;
     }
+  }
+
+  /** Undoes a merge: both entries as they were; the one merged away is opened. */
+  async unmerge(merge: PersonMerge): Promise<boolean> {
+    try {
+      await this.#backend.unmergePersons(merge);
+    } catch (error) {
+      this.#notices.error(`Could not undo the merge of ${merge.other_name}`, error);
+      return false;
+    }
+    this.#stale = true;
+    await this.refresh();
+    await this.open(merge.other);
+    this.#notices.info(`${merge.other_name} is a separate entry again.`);
+    return true;
   }
 
   /** Shows a person's new names in the list without reloading it. */

@@ -5,7 +5,7 @@ import type { SearchHit } from '../../ipc/bindings/SearchHit';
 import type { SearchResults } from '../../ipc/bindings/SearchResults';
 import type { SortOrder } from '../../ipc/bindings/SortOrder';
 import { toIpcError } from '../../ipc/errors';
-import { type FacetName, toggleFacet } from '../searchQuery';
+import { type DateRange, dateRangeOf, type FacetName, hasFacet, toggleFacet, withDateRange } from '../searchQuery';
 
 /** Hits asked for at a time; "More" asks for the next page. */
 export const PAGE_SIZE = 50;
@@ -25,6 +25,8 @@ export class SearchStore {
   loadingMore = $state(false);
 
   hits = $derived(this.results?.hits ?? []);
+  /** The query's date range, for the from/to fields: the query text is the one truth. */
+  dateRange = $derived(dateRangeOf(this.query));
 
   readonly #backend: Backend;
   readonly #debounceMs: number;
@@ -103,9 +105,20 @@ export class SearchStore {
     if (this.query.trim() !== '') void this.run();
   }
 
-  /** Adds the facet value's term to the query, or takes it out; searches at once. */
+  /** Adds the facet value's term to the query, or takes it out; searches at once. A year
+   *  becomes the date range (replacing any other), so the from/to fields show it. */
   toggleFacet(facet: FacetName, value: string): void {
-    this.query = toggleFacet(this.query, facet, value);
+    if (facet === 'year' && !hasFacet(this.query, facet, value)) this.setDateRange({ from: value, to: value });
+    else this.#runNow(toggleFacet(this.query, facet, value));
+  }
+
+  /** Puts the range into the query as its `date:FROM..TO` term (open ends allowed) and searches. */
+  setDateRange(range: DateRange): void {
+    this.#runNow(withDateRange(this.query, range));
+  }
+
+  #runNow(query: string): void {
+    this.query = query;
     this.open = true;
     if (this.query.trim() === '') this.input('');
     else void this.run();

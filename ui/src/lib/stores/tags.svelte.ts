@@ -1,5 +1,5 @@
 // Tags: every tag in the archive with its count (for the library filter and suggestions), and
-// adding or removing an article's tags.
+// adding or removing the tags of an article or of a selection of them.
 
 import type { Backend, TagCount } from '../../ipc/backend';
 import type { ArchiveStore } from './archive.svelte';
@@ -27,16 +27,25 @@ export class TagStore {
   }
 
   add(articleId: string, tag: string): Promise<boolean> {
-    return tag.trim() === '' ? Promise.resolve(false) : this.#retag(articleId, [tag.trim()], []);
+    return this.addTo([articleId], tag);
   }
 
   remove(articleId: string, tag: string): Promise<boolean> {
-    return this.#retag(articleId, [], [tag]);
+    return this.removeFrom([articleId], tag);
   }
 
-  async #retag(articleId: string, add: string[], remove: string[]): Promise<boolean> {
+  /** Tags several articles (a library selection) at once. */
+  addTo(articleIds: readonly string[], tag: string): Promise<boolean> {
+    return tag.trim() === '' ? Promise.resolve(false) : this.#retag(articleIds, [tag.trim()], []);
+  }
+
+  removeFrom(articleIds: readonly string[], tag: string): Promise<boolean> {
+    return this.#retag(articleIds, [], [tag]);
+  }
+
+  async #retag(articleIds: readonly string[], add: string[], remove: string[]): Promise<boolean> {
     try {
-      this.#archive.setTags(articleId, await this.#backend.retag(articleId, add, remove));
+      for (const id of articleIds) this.#archive.setTags(id, await this.#backend.retag(id, add, remove));
       // A tag nobody carries any more must leave the filter, or it would list nothing.
       await this.load();
       const filter = this.#archive.filterTag;
