@@ -11,6 +11,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_review_people_collections",
         include_str!("../../schema/0002_review_people_collections.sql"),
     ),
+    ("0003_library_list_index", include_str!("../../schema/0003_library_list_index.sql")),
 ];
 
 /// The schema version this build writes.
