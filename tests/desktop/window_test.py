@@ -2,9 +2,9 @@
 """The real desktop window under Xvfb, driven over W3C WebDriver (tauri-driver + WebKitWebDriver).
 
 Usage: window_test.py PATH/TO/sourcebook
-Imports the sample article through the CLI into a fresh archive, opens the window on it, and
-checks what a person would: the library lists the article, the reader shows numbered paragraphs
-with the seed's quotes attributed, missing metadata is flagged, and search finds a quote; a quote
+Opens the window on a fresh archive, imports the seed article through the window's file input,
+and checks what a person would: the library lists the article, the reader shows its 31 numbered
+paragraphs with the seed's 35 quotes attributed, missing metadata is flagged, and search finds a quote; a quote
 is confirmed and another made from a selection of the text; the People view shows Cho Han-bum
 with his quotes, which open the reader. The trash restores and purges; a merge is undone; a
 hostile saved page imports and its original shows without running a script or fetching anything.
@@ -153,7 +153,6 @@ def main():
     out_dir = os.path.join(os.environ.get("CARGO_TARGET_DIR", tempfile.gettempdir()), "screenshots")
     os.makedirs(out_dir, exist_ok=True)
     data_dir = tempfile.mkdtemp(prefix="sourcebook-window-")
-    subprocess.run([binary, "--data-dir", data_dir, "import", SEED], check=True, capture_output=True)
 
     env = dict(os.environ, SOURCEBOOK_DATA_DIR=data_dir)
     procs = []
@@ -180,9 +179,13 @@ def main():
         session = call("POST", "/session", caps)["sessionId"]
         w = Window(session)
         checks = [
+            ("the seed file is imported through the window",
+             lambda: (w.type(w.testid("import-input"), SEED),
+                      w.testid("notice", "Import finished: 1 imported", timeout=60))),
             ("library lists the article", lambda: w.find(xpath_text(SEED_TITLE))),
             ("opening it shows the reader", lambda: (w.click(w.find(xpath_text(SEED_TITLE))),
                                                       w.wait_text("Kang Jun-young"))),
+            ("the reader shows 31 numbered paragraphs and 35 quotes", lambda: seed_reader(w)),
             ("quotes are attributed to full names", lambda: (w.wait_text("Cho Han-bum"),
                                                              w.wait_text("Ramon Pacheco Pardo"))),
             ("missing metadata is flagged", lambda: w.wait_text("Missing: publication, author, date, URL")),
@@ -230,6 +233,15 @@ def main():
         shutil.rmtree(data_dir, ignore_errors=True)
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
+
+
+def seed_reader(w):
+    paragraphs, quotes = w.run(
+        "const ids = [...document.querySelectorAll('[data-quotes]')]"
+        ".flatMap((e) => e.dataset.quotes.split(' '));"
+        "return [document.querySelectorAll('[data-testid=paragraph]').length, new Set(ids).size]")
+    assert paragraphs == 31, f"{paragraphs} paragraphs"
+    assert quotes == 35, f"{quotes} quotes highlighted"
 
 
 def confirm_quote(w, out_dir):
