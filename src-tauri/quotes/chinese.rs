@@ -137,6 +137,26 @@ const TITLES: &[&str] = &[
     "领事",
     "領事",
     "博士",
+    "省长",
+    "省長",
+    "市长",
+    "市長",
+    "县长",
+    "縣長",
+    "州长",
+    "州長",
+    "行政长官",
+    "行政長官",
+    "长官",
+    "長官",
+    "秘书长",
+    "秘書長",
+    "董事长",
+    "董事長",
+    "总经理",
+    "總經理",
+    "负责人",
+    "負責人",
 ];
 /// Words that end a speaker's name and open the time, place or manner of speaking.
 const STOPS: &[&str] = &[
@@ -149,6 +169,8 @@ const ARTICLES: &[&str] = &["一位", "一名", "一些", "多位", "多名", "�
 const PRONOUNS: &[(&str, Option<bool>)] = &[("他", Some(false)), ("她", Some(true))];
 /// Characters of a name at most (transliterated names run to five: "扎哈罗娃").
 const MAX_NAME_CHARS: usize = 5;
+/// Middle dots that join the parts of a transliterated name.
+const NAME_DOTS: &[&str] = &["·", "・"];
 /// Characters a speaker's title and name may take before a cue.
 const MAX_SPEAKER_CHARS: usize = 40;
 
@@ -301,8 +323,18 @@ impl Chinese<'_> {
 
     /// The speaker named in the cue's token before the cue.
     fn speaker_of(&self, t: usize) -> Option<Mention> {
-        let word = self.word(t);
         let cue = self.cue(t)?;
+        // A foreign name is transliterated with a middle dot ("安德烈·科兹洛夫说"), which
+        // splits it into tokens: the name is read whole.
+        let mut word = self.word(t);
+        let mut k = t;
+        while k >= 2
+            && self.para.is_word(k - 2)
+            && NAME_DOTS.iter().any(|d| self.para.is_punct(k - 1, d))
+        {
+            word = format!("{}·{word}", self.word(k - 2));
+            k -= 2;
+        }
         let before = word.strip_suffix(cue.as_str())?;
         if !before.ends_with(['时', '時']) {
             return speaker(before);
@@ -433,15 +465,27 @@ fn before_setting(text: &str) -> &str {
     &text[..end]
 }
 
-/// The name at the start of `chars`, up to a digit, a stop word or a non-Han character.
+/// The name at the start of `chars`, up to a digit, a stop word or a non-Han character; a
+/// middle dot between Han characters joins the parts of a transliterated name.
 fn name_at(chars: &[char]) -> String {
     let mut end = 0;
-    while end < chars.len() && end < MAX_NAME_CHARS && is_han(chars[end]) {
+    let mut part = 0;
+    while end < chars.len() && part < MAX_NAME_CHARS {
+        let c = chars[end];
+        if c == '·' || c == '・' {
+            if part == 0 || !chars.get(end + 1).copied().is_some_and(is_han) {
+                break;
+            }
+            part = 0;
+            end += 1;
+            continue;
+        }
         let rest: String = chars[end..chars.len().min(end + 2)].iter().collect();
-        if STOPS.iter().any(|s| rest.starts_with(s)) {
+        if !is_han(c) || STOPS.iter().any(|s| rest.starts_with(s)) {
             break;
         }
         end += 1;
+        part += 1;
     }
     chars[..end].iter().collect()
 }

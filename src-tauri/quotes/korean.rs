@@ -396,7 +396,7 @@ impl Sentence<'_> {
             (t >= start && particle(&para.lower[t]).is_some()).then_some(t)?
         } else {
             // A topic ("…은", "…는") before a subject ("…이", "…가"); a particle-like ending
-            // followed by the title is part of a name ("박지은 교수는").
+            // followed by a title or workplace is part of a name ("박지은 교수는").
             // A gloss in parentheses ("궈자쿤(郭嘉昆)") takes three tokens but is no word.
             let glosses = (start..self.s.end.min(start + MAX_SUBJECT_WORDS))
                 .filter(|&t| para.is_punct(t, "("))
@@ -406,6 +406,7 @@ impl Sentence<'_> {
                 para.is_word(t)
                     && particle(&para.lower[t]).is_some_and(|p| set.contains(&p))
                     && !para.toks.get(t + 1).is_some_and(|_| is_title(&para.lower[t + 1]))
+                    && !is_name_before_role(para, t)
             };
             window
                 .clone()
@@ -511,7 +512,14 @@ impl Sentence<'_> {
 fn plain(para: &Para, t: usize) -> bool {
     const ENDINGS: &[&str] =
         &["은", "는", "을", "를", "의", "에", "와", "과", "끈", "된", "던", "면", "고", "며"];
-    para.is_word(t) && !ends_with_any(&para.lower[t], ENDINGS)
+    para.is_word(t) && (!ends_with_any(&para.lower[t], ENDINGS) || is_name_before_role(para, t))
+}
+
+/// A name that only looks like it ends in a particle, since a workplace or title follows it
+/// ("정다은 통일부 대변인은", "박지은 교수는").
+fn is_name_before_role(para: &Para, t: usize) -> bool {
+    let next = para.toks.get(t + 1).map(|_| para.lower[t + 1].as_str());
+    is_korean_name(&para.lower[t]) && next.is_some_and(|w| is_org(w) || is_title(w))
 }
 
 fn particle(word: &str) -> Option<&'static str> {
