@@ -244,6 +244,34 @@ async function main() {
       expect(copied === shown, `clipboard has "${copied}"`);
     });
 
+    await check('a quote selected in the reader is cited at its paragraph, quoted in and attributed, and copied', async () => {
+      // The quote hit opened earlier is still selected: Escape cites the article whole.
+      await page.keyboard.press('Escape');
+      await page.getByTestId('cite-subject').filter({ hasText: 'whole article' }).waitFor();
+      const article = await page.getByTestId('rendered-citation').innerText();
+      await page.locator('[data-quotes]', { hasText: /^upper hand$/ }).click();
+      await page.getByTestId('cite-subject').filter({ hasText: 'selected quote' }).waitFor();
+      const pinned = await page.getByTestId('rendered-citation').innerText();
+      expect(pinned !== article && /para\. \d+/.test(pinned), `quote cited as "${pinned}"`);
+      const quotedIn = await page.getByTestId('rendered-quoted_in').innerText();
+      expect(quotedIn.includes('quoted in'), `quoted in: "${quotedIn}"`);
+      const attribution = await page.getByTestId('rendered-attribution').innerText();
+      expect(attribution.includes('upper hand'), `attribution: "${attribution}"`);
+      await shot('06b-cite-quote');
+      await page.getByTestId('copy-attribution').click();
+      await page.getByTestId('copy-attribution').filter({ hasText: 'Copied' }).waitFor();
+      expect((await page.evaluate(() => navigator.clipboard.readText())) === attribution, 'attribution not copied');
+      await page.locator('body').click({ position: { x: 700, y: 870 } });
+      await page.keyboard.press('Control+Shift+C');
+      await page.getByTestId('copy-citation').filter({ hasText: 'Copied' }).waitFor();
+      expect((await page.evaluate(() => navigator.clipboard.readText())) === pinned, 'Ctrl+Shift+C did not copy the quote’s citation');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('cite-subject').filter({ hasText: 'whole article' }).waitFor();
+      const again = await page.getByTestId('rendered-citation').innerText();
+      expect(again === article, `the article is cited as "${again}", not "${article}"`);
+      expect((await page.getByTestId('rendered-quoted_in').count()) === 0, 'quoted-in form left over');
+    });
+
     await check('arrow keys and Enter work in the library list', async () => {
       await page.getByRole('listbox', { name: 'Articles' }).focus();
       await page.keyboard.press('ArrowDown');

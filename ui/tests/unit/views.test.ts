@@ -8,7 +8,7 @@ import { AppState } from '../../src/lib/stores/app.svelte';
 
 /** The sample (undated) and another outlet's copy of it, dated 10 July 2024. */
 async function withCopy() {
-  const app = new AppState(createFakeBackend({ syndicatedCopy: true }), { writeText: async () => {} });
+  const app = new AppState(createFakeBackend({ syndicatedCopy: true }), { writeRich: async () => {} });
   await app.start();
   return app;
 }
