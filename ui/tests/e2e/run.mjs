@@ -674,6 +674,33 @@ async function main() {
       await bar.waitFor({ state: 'detached' });
     });
 
+    await check('library rows are added to the export, one row or a Ctrl/Shift-click selection', async () => {
+      await page.keyboard.press('Control+3');
+      const clear = page.getByTestId('export-clear');
+      if (await clear.count()) await clear.click();
+      await page.keyboard.press('Control+1');
+      const second = rows.nth(1);
+      await second.hover();
+      await second.getByTestId('row-export').click();
+      await second.getByTestId('row-export').filter({ hasText: 'In export' }).waitFor();
+      await shot('26b-row-export');
+      await rows.nth(0).click({ modifiers: ['Control'] });
+      await rows.nth(1).click({ modifiers: ['Shift'] });
+      const bar = page.getByTestId('selection-bar');
+      await bar.getByTestId('selection-export').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=selection-export]')?.hasAttribute('disabled'));
+      await shot('26c-selection-export');
+      const titles = [await rows.nth(1).locator('.title').innerText(), await rows.nth(0).locator('.title').innerText()];
+      await bar.getByTestId('selection-clear').click();
+      await page.keyboard.press('Control+3');
+      const items = page.getByTestId('export-item');
+      await items.nth(1).waitFor();
+      expect((await items.count()) === 2, `${await items.count()} items picked`);
+      const picked = await items.allInnerTexts();
+      expect(picked.every((text, i) => text.includes(titles[i] ?? '—') && text.includes('the whole article')), `picked: ${picked.join(' | ')}`);
+      await page.keyboard.press('Control+1');
+    });
+
     await check('the trash lists what was deleted and when; restore brings one back, purge asks first', async () => {
       const titles = await rows.count();
       for (let left = titles; left > 0; left--) {

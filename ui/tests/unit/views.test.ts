@@ -122,6 +122,32 @@ describe('tags on library rows', () => {
   });
 });
 
+describe('add to export from library rows', () => {
+  it('picks one row, then a selection, each article cited whole once, in the order given', async () => {
+    const app = await withCopy();
+    const [first, second] = app.archive.rows;
+    expect(await app.exporter.pickArticles([second!.id])).toBe(1);
+    expect(app.notices.items.at(-1)?.title).toBe('Added an article to the export.');
+    expect(await app.exporter.pickArticles([first!.id, second!.id])).toBe(1);
+    expect(app.exporter.items.map((i) => [i.id, i.kind, i.locatorValue])).toEqual([
+      [second!.id, 'article', ''],
+      [first!.id, 'article', ''],
+    ]);
+    expect(app.exporter.items[1]!.articleTitle).toBe(first!.title);
+    expect(await app.exporter.pickArticles([first!.id])).toBe(0);
+    expect(app.exporter.scope).toBe('items');
+  });
+
+  it('skips an article deleted meanwhile and says so', async () => {
+    const app = await withCopy();
+    const [first, second] = app.archive.rows;
+    await app.deleteArticle(first!.id);
+    expect(await app.exporter.pickArticles([first!.id, second!.id])).toBe(1);
+    expect(app.exporter.items.map((i) => i.id)).toEqual([second!.id]);
+    expect(app.notices.items.some((n) => n.title.startsWith('Could not add it to the export'))).toBe(true);
+  });
+});
+
 describe('metadata undo', () => {
   it('Undo puts the previous values back through the same edit, clearing what was empty', async () => {
     const app = await withCopy();
