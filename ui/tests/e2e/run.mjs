@@ -761,6 +761,25 @@ async function main() {
       await page.keyboard.press('Escape');
     });
 
+    await check('a date range alone, before any words, lists everything dated in it', async () => {
+      await page.keyboard.press('Control+K');
+      await page.getByTestId('search-hint').waitFor();
+      await shot('30a-search-open');
+      await page.getByTestId('date-from').fill('2024-07-10');
+      await page.getByTestId('date-to').fill('2024-07-10');
+      await page.getByTestId('date-to').press('Enter');
+      await page.waitForFunction(() => document.querySelector('input[data-testid=search-input]')?.getAttribute('data-query') === 'date:2024-07-10');
+      const hits = page.getByTestId('search-hit');
+      await hits.first().waitFor();
+      const sources = await hits.locator('.source').allInnerTexts();
+      expect(sources.length > 0 && sources.every((s) => s.includes('10 Jul 2024')), `sources: ${sources.join(' | ')}`);
+      await shot('30b-date-alone');
+      await page.getByTestId('date-clear').click();
+      await page.getByTestId('search-hint').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByTestId('search-results').waitFor({ state: 'detached' });
+    });
+
     await check('a metadata save is undone with Ctrl+Z in the editor, and from its notice', async () => {
       await openRow(SAMPLE_TITLE);
       const url = page.locator('#meta-field-url');

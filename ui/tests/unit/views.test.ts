@@ -72,6 +72,20 @@ describe('search date range', () => {
     await vi.waitFor(() => expect(app.search.results!.total).toBe(all));
   });
 
+  it('a range alone, without words, lists everything dated in it; clearing it empties the search', async () => {
+    const app = await withCopy();
+    app.search.open = true;
+    app.search.setDateRange({ from: '2024-07-10', to: '2024-07-10' });
+    expect(app.search.query).toBe('date:2024-07-10');
+    await vi.waitFor(() => expect(app.search.results?.total).toBeGreaterThan(0));
+    expect(app.search.results!.hits.every((h) => h.date === '2024-07-10')).toBe(true);
+    expect(app.search.results!.hits.some((h) => h.kind === 'article')).toBe(true);
+    app.search.setDateRange({ from: '', to: '' });
+    expect(app.search.query).toBe('');
+    expect(app.search.results).toBeNull();
+    expect(app.search.open).toBe(true);
+  });
+
   it('a year facet becomes the range, and a second click takes it out', async () => {
     const app = await withCopy();
     app.search.input('Cho date:2020..2021');
