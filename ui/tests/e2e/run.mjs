@@ -244,6 +244,34 @@ async function main() {
       expect(copied === shown, `clipboard has "${copied}"`);
     });
 
+    await check('a quote selected in the reader is cited at its paragraph, quoted in and attributed, and copied', async () => {
+      // The quote hit opened earlier is still selected: Escape cites the article whole.
+      await page.keyboard.press('Escape');
+      await page.getByTestId('cite-subject').filter({ hasText: 'whole article' }).waitFor();
+      const article = await page.getByTestId('rendered-citation').innerText();
+      await page.locator('[data-quotes]', { hasText: /^upper hand$/ }).click();
+      await page.getByTestId('cite-subject').filter({ hasText: 'selected quote' }).waitFor();
+      const pinned = await page.getByTestId('rendered-citation').innerText();
+      expect(pinned !== article && /para\. \d+/.test(pinned), `quote cited as "${pinned}"`);
+      const quotedIn = await page.getByTestId('rendered-quoted_in').innerText();
+      expect(quotedIn.includes('quoted in'), `quoted in: "${quotedIn}"`);
+      const attribution = await page.getByTestId('rendered-attribution').innerText();
+      expect(attribution.includes('upper hand'), `attribution: "${attribution}"`);
+      await shot('06b-cite-quote');
+      await page.getByTestId('copy-attribution').click();
+      await page.getByTestId('copy-attribution').filter({ hasText: 'Copied' }).waitFor();
+      expect((await page.evaluate(() => navigator.clipboard.readText())) === attribution, 'attribution not copied');
+      await page.locator('body').click({ position: { x: 700, y: 870 } });
+      await page.keyboard.press('Control+Shift+C');
+      await page.getByTestId('copy-citation').filter({ hasText: 'Copied' }).waitFor();
+      expect((await page.evaluate(() => navigator.clipboard.readText())) === pinned, 'Ctrl+Shift+C did not copy the quote’s citation');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('cite-subject').filter({ hasText: 'whole article' }).waitFor();
+      const again = await page.getByTestId('rendered-citation').innerText();
+      expect(again === article, `the article is cited as "${again}", not "${article}"`);
+      expect((await page.getByTestId('rendered-quoted_in').count()) === 0, 'quoted-in form left over');
+    });
+
     await check('arrow keys and Enter work in the library list', async () => {
       await page.getByRole('listbox', { name: 'Articles' }).focus();
       await page.keyboard.press('ArrowDown');
@@ -646,6 +674,33 @@ async function main() {
       await bar.waitFor({ state: 'detached' });
     });
 
+    await check('library rows are added to the export, one row or a Ctrl/Shift-click selection', async () => {
+      await page.keyboard.press('Control+3');
+      const clear = page.getByTestId('export-clear');
+      if (await clear.count()) await clear.click();
+      await page.keyboard.press('Control+1');
+      const second = rows.nth(1);
+      await second.hover();
+      await second.getByTestId('row-export').click();
+      await second.getByTestId('row-export').filter({ hasText: 'In export' }).waitFor();
+      await shot('26b-row-export');
+      await rows.nth(0).click({ modifiers: ['Control'] });
+      await rows.nth(1).click({ modifiers: ['Shift'] });
+      const bar = page.getByTestId('selection-bar');
+      await bar.getByTestId('selection-export').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=selection-export]')?.hasAttribute('disabled'));
+      await shot('26c-selection-export');
+      const titles = [await rows.nth(1).locator('.title').innerText(), await rows.nth(0).locator('.title').innerText()];
+      await bar.getByTestId('selection-clear').click();
+      await page.keyboard.press('Control+3');
+      const items = page.getByTestId('export-item');
+      await items.nth(1).waitFor();
+      expect((await items.count()) === 2, `${await items.count()} items picked`);
+      const picked = await items.allInnerTexts();
+      expect(picked.every((text, i) => text.includes(titles[i] ?? '—') && text.includes('the whole article')), `picked: ${picked.join(' | ')}`);
+      await page.keyboard.press('Control+1');
+    });
+
     await check('the trash lists what was deleted and when; restore brings one back, purge asks first', async () => {
       const titles = await rows.count();
       for (let left = titles; left > 0; left--) {
@@ -704,6 +759,25 @@ async function main() {
       await page.keyboard.press('Escape');
       await input.fill('');
       await page.keyboard.press('Escape');
+    });
+
+    await check('a date range alone, before any words, lists everything dated in it', async () => {
+      await page.keyboard.press('Control+K');
+      await page.getByTestId('search-hint').waitFor();
+      await shot('30a-search-open');
+      await page.getByTestId('date-from').fill('2024-07-10');
+      await page.getByTestId('date-to').fill('2024-07-10');
+      await page.getByTestId('date-to').press('Enter');
+      await page.waitForFunction(() => document.querySelector('input[data-testid=search-input]')?.getAttribute('data-query') === 'date:2024-07-10');
+      const hits = page.getByTestId('search-hit');
+      await hits.first().waitFor();
+      const sources = await hits.locator('.source').allInnerTexts();
+      expect(sources.length > 0 && sources.every((s) => s.includes('10 Jul 2024')), `sources: ${sources.join(' | ')}`);
+      await shot('30b-date-alone');
+      await page.getByTestId('date-clear').click();
+      await page.getByTestId('search-hint').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByTestId('search-results').waitFor({ state: 'detached' });
     });
 
     await check('a metadata save is undone with Ctrl+Z in the editor, and from its notice', async () => {

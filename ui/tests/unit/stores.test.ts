@@ -266,6 +266,31 @@ describe('citation', () => {
     vi.unstubAllGlobals();
   });
 
+  it('cites the quote selected in the reader at its pinpoint, with its quoted-in form and attribution, and the article again without', async () => {
+    vi.stubGlobal('DOMParser', TagStrippingParser);
+    const { app, copied } = await withSample();
+    const cite = vi.spyOn(app.cite, 'render');
+    const quote = app.archive.current!.quotes.find((q) => q.speaker === 'Cho Han-bum')!;
+    app.archive.selectQuote(quote.id);
+    await vi.waitFor(() => expect(app.cite.citation?.quote?.quote_id).toBe(quote.id));
+    expect(cite).toHaveBeenLastCalledWith(app.archive.current!.id, quote.id);
+    const cited = app.cite.citation!;
+    expect(cited.citation).toContain(`para. ${quote.paragraph + 1}`);
+    expect(cited.quote!.quoted_in).toMatch(/^Cho Han-bum, quoted in/);
+    expect(cited.quote!.attribution).toContain(quote.text);
+    expect(cited.bibliography).toContain('North Korea’s shifting satellite');
+
+    expect(await app.cite.copy('quoted_in')).toBe(true);
+    expect(await app.cite.copy('attribution')).toBe(true);
+    expect(copied).toEqual([cited.quote!.quoted_in, cited.quote!.attribution]);
+
+    app.archive.selectQuote(null);
+    await vi.waitFor(() => expect(app.cite.citation?.quote).toBeNull());
+    expect(app.cite.citation?.citation).not.toContain('para.');
+    expect(await app.cite.copy('attribution')).toBe(false);
+    vi.unstubAllGlobals();
+  });
+
   it('shows the backend message for an unknown style', async () => {
     const { app } = await withSample();
     await app.cite.setStyle('no-such-style');

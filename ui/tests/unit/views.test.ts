@@ -72,6 +72,20 @@ describe('search date range', () => {
     await vi.waitFor(() => expect(app.search.results!.total).toBe(all));
   });
 
+  it('a range alone, without words, lists everything dated in it; clearing it empties the search', async () => {
+    const app = await withCopy();
+    app.search.open = true;
+    app.search.setDateRange({ from: '2024-07-10', to: '2024-07-10' });
+    expect(app.search.query).toBe('date:2024-07-10');
+    await vi.waitFor(() => expect(app.search.results?.total).toBeGreaterThan(0));
+    expect(app.search.results!.hits.every((h) => h.date === '2024-07-10')).toBe(true);
+    expect(app.search.results!.hits.some((h) => h.kind === 'article')).toBe(true);
+    app.search.setDateRange({ from: '', to: '' });
+    expect(app.search.query).toBe('');
+    expect(app.search.results).toBeNull();
+    expect(app.search.open).toBe(true);
+  });
+
   it('a year facet becomes the range, and a second click takes it out', async () => {
     const app = await withCopy();
     app.search.input('Cho date:2020..2021');
@@ -119,6 +133,32 @@ describe('tags on library rows', () => {
     app.archive.toggleSelected(second!.id);
     await app.deleteArticle(first!.id);
     expect([...app.archive.selected]).toEqual([second!.id]);
+  });
+});
+
+describe('add to export from library rows', () => {
+  it('picks one row, then a selection, each article cited whole once, in the order given', async () => {
+    const app = await withCopy();
+    const [first, second] = app.archive.rows;
+    expect(await app.exporter.pickArticles([second!.id])).toBe(1);
+    expect(app.notices.items.at(-1)?.title).toBe('Added an article to the export.');
+    expect(await app.exporter.pickArticles([first!.id, second!.id])).toBe(1);
+    expect(app.exporter.items.map((i) => [i.id, i.kind, i.locatorValue])).toEqual([
+      [second!.id, 'article', ''],
+      [first!.id, 'article', ''],
+    ]);
+    expect(app.exporter.items[1]!.articleTitle).toBe(first!.title);
+    expect(await app.exporter.pickArticles([first!.id])).toBe(0);
+    expect(app.exporter.scope).toBe('items');
+  });
+
+  it('skips an article deleted meanwhile and says so', async () => {
+    const app = await withCopy();
+    const [first, second] = app.archive.rows;
+    await app.deleteArticle(first!.id);
+    expect(await app.exporter.pickArticles([first!.id, second!.id])).toBe(1);
+    expect(app.exporter.items.map((i) => i.id)).toEqual([second!.id]);
+    expect(app.notices.items.some((n) => n.title.startsWith('Could not add it to the export'))).toBe(true);
   });
 });
 

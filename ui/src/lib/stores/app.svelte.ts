@@ -1,6 +1,6 @@
 // The application state as one object: the stores, the view on show, and the actions that
-// involve several stores (opening an article also cites it; saving metadata refreshes the list,
-// reader and citation; a quote of a person opens in the reader).
+// involve several stores (the cite panel follows the reader; saving metadata refreshes the list
+// and reader; a quote of a person opens in the reader).
 
 import { getContext, setContext } from 'svelte';
 import type { Backend, Unlisten } from '../../ipc/backend';
@@ -55,10 +55,11 @@ export class AppState {
   readonly #deleteOffers: number[] = [];
   /** The notice offering to undo the last metadata save. */
   #metaOffer: number | null = null;
+  #citePending = false;
 
   constructor(backend: Backend, options: AppOptions = {}) {
     this.preview = backend.isPreview;
-    this.archive = new ArchiveStore(backend, this.notices);
+    this.archive = new ArchiveStore(backend, this.notices, () => this.#citeShown());
     this.search = new SearchStore(backend, options.searchDebounceMs);
     const writeRich = options.writeRich ?? clipboardRich;
     this.cite = new CiteStore(backend, writeRich);
@@ -100,9 +101,21 @@ export class AppState {
   }
 
   async open(id: string, quoteId: string | null = null): Promise<void> {
-    const shown = await this.archive.open(id, quoteId);
-    // The citation may take seconds to render: the reader does not wait for it.
-    if (shown) void this.cite.render(id);
+    await this.archive.open(id, quoteId);
+  }
+
+  /**
+   * The cite panel cites what the reader shows: its selected quote, else the article, afresh
+   * after every edit. The changes of one step (open an article, select its quote) render once;
+   * the reader does not wait for the rendering, which may take seconds.
+   */
+  #citeShown(): void {
+    if (this.#citePending) return;
+    this.#citePending = true;
+    queueMicrotask(() => {
+      this.#citePending = false;
+      void this.cite.render(this.archive.current?.id ?? null, this.archive.selectedQuote?.id ?? null);
+    });
   }
 
   async openCursor(): Promise<void> {
@@ -144,7 +157,6 @@ export class AppState {
       return false;
     }
     this.archive.forget(id);
-    void this.cite.render(null);
     await this.#changed();
     const offer = this.notices.offer(`Moved “${title}” to the trash.`, {
       label: 'Undo',
@@ -201,7 +213,6 @@ export class AppState {
   }
 
   #metaChanged(): void {
-    void this.cite.render(this.archive.current?.id ?? null);
     if (this.search.query.trim() !== '') void this.search.run();
   }
 

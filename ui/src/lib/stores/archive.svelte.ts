@@ -24,7 +24,7 @@ export class ArchiveStore {
   // Raw state: these are replaced whole, never mutated, and may be large.
   articles = $state.raw<ArticleSummary[]>([]);
   info = $state.raw<ArchiveInfo | null>(null);
-  current = $state.raw<Article | null>(null);
+  #current = $state.raw<Article | null>(null);
   form = $state.raw<MetaForm | null>(null);
 
   loaded = $state(false);
@@ -38,7 +38,7 @@ export class ArchiveStore {
   filterText = $state('');
   /** Only articles carrying this tag are listed; null for all. */
   filterTag = $state<string | null>(null);
-  selectedQuoteId = $state<string | null>(null);
+  #selectedQuoteId = $state<string | null>(null);
   scrollRequest = $state.raw<ScrollRequest | null>(null);
   /** The edit that puts back what the last metadata save changed. */
   metaUndo = $state.raw<{ articleId: string; patch: MetaPatch } | null>(null);
@@ -58,12 +58,35 @@ export class ArchiveStore {
 
   readonly #backend: Backend;
   readonly #notices: Notices;
+  readonly #onshown: () => void;
   #openSeq = 0;
   #scrollSeq = 0;
 
-  constructor(backend: Backend, notices: Notices) {
+  /** `onshown` hears of every change of the article on show (a new one, or edited) or of its selected quote. */
+  constructor(backend: Backend, notices: Notices, onshown: () => void = () => {}) {
     this.#backend = backend;
     this.#notices = notices;
+    this.#onshown = onshown;
+  }
+
+  /** The article in the reader; replaced whole by every edit. */
+  get current(): Article | null {
+    return this.#current;
+  }
+
+  set current(article: Article | null) {
+    this.#current = article;
+    this.#onshown();
+  }
+
+  /** The quote clicked in the reader. */
+  get selectedQuoteId(): string | null {
+    return this.#selectedQuoteId;
+  }
+
+  set selectedQuoteId(id: string | null) {
+    this.#selectedQuoteId = id;
+    this.#onshown();
   }
 
   async refresh(): Promise<void> {

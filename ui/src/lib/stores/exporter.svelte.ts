@@ -164,6 +164,14 @@ export class ExportStore {
     }
   }
 
+  /** Picks library rows (one, or a Ctrl/Shift-click selection) cited whole, in the order given; says how many were added. */
+  async pickArticles(ids: readonly string[]): Promise<number> {
+    let added = 0;
+    for (const id of ids) if (!this.has(id) && (await this.pickById(id))) added++;
+    if (added > 0) this.#notices.info(`Added ${added === 1 ? 'an article' : `${added} articles`} to the export.`);
+    return added;
+  }
+
   /** Picks what the reader shows: the open article, or its selected quote. */
   pickCurrent(what: 'article' | 'quote'): void {
     const article = this.#context.article();
