@@ -1,18 +1,8 @@
 // Tests the sanitiser of citeproc HTML: whitelist walk over parsed nodes, style filtering.
 
 import { describe, expect, it } from 'vitest';
-import { type NodeLike, plainText, safeStyle, sanitizeNodes, toHtml } from '../../src/lib/text/cslHtml';
-
-const text = (value: string): NodeLike => ({ nodeType: 3, nodeName: '#text', nodeValue: value, childNodes: [] });
-const el = (name: string, attrs: Record<string, string>, ...children: NodeLike[]): NodeLike => ({
-  nodeType: 1,
-  nodeName: name.toUpperCase(),
-  nodeValue: null,
-  childNodes: children,
-  getAttribute: (n) => attrs[n] ?? null,
-});
-const comment = (value: string): NodeLike => ({ nodeType: 8, nodeName: '#comment', nodeValue: value, childNodes: [] });
-const body = (...children: NodeLike[]) => el('body', {}, ...children);
+import { plainText, safeStyle, sanitizeNodes, toHtml } from '../../src/lib/text/cslHtml';
+import { body, comment, el, text } from './nodes';
 
 describe('citeproc HTML sanitiser', () => {
   it('keeps the whitelisted formatting of a Chicago entry', () => {

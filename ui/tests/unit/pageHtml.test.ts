@@ -2,20 +2,10 @@
 // and images, and the original view's store over the fake backend.
 
 import { describe, expect, it } from 'vitest';
-import { type NodeLike } from '../../src/lib/text/cslHtml';
 import { pageNodes } from '../../src/lib/text/pageHtml';
+import { body, el, text } from './nodes';
 import { createFakeBackend } from '../../src/ipc/fakeBackend';
 import { OriginalStore } from '../../src/lib/stores/original.svelte';
-
-const text = (value: string): NodeLike => ({ nodeType: 3, nodeName: '#text', nodeValue: value, childNodes: [] });
-const el = (name: string, attrs: Record<string, string>, ...children: NodeLike[]): NodeLike => ({
-  nodeType: 1,
-  nodeName: name.toUpperCase(),
-  nodeValue: null,
-  childNodes: children,
-  getAttribute: (n) => attrs[n] ?? null,
-});
-const body = (...children: NodeLike[]) => el('body', {}, ...children);
 
 /** Every tag, attribute and URL a hostile page could carry, flattened to one string. */
 const dump = (value: unknown) => JSON.stringify(value);

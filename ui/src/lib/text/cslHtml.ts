@@ -1,6 +1,8 @@
 // citeproc's HTML output made safe to show: parsed (never assigned as innerHTML), then rebuilt
 // from a tiny whitelist of inline formatting. Everything else keeps only its text.
 
+import { type NodeLike, parsedBody, rebuild } from './rebuild';
+
 /** An element the preview may render; its tag and style come from the whitelist only. */
 export interface SafeElement {
   tag: SafeTag;
@@ -16,17 +18,6 @@ export type SafeNode = string | SafeElement;
 const TAGS = ['i', 'b', 'em', 'strong', 'sup', 'sub', 'span', 'div'] as const;
 export type SafeTag = (typeof TAGS)[number];
 
-/** The part of a DOM node the walk reads, so it runs on a parsed document or on test objects. */
-export interface NodeLike {
-  nodeType: number;
-  nodeName: string;
-  nodeValue: string | null;
-  childNodes: ArrayLike<NodeLike>;
-  getAttribute?(name: string): string | null;
-}
-
-const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
 /** Content that is never text for the reader. */
 const DROPPED = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'svg', 'math', 'head', 'title']);
 const STYLE_PROPS = new Set(['font-style', 'font-variant', 'font-weight']);
@@ -49,39 +40,19 @@ export function safeStyle(style: string | null | undefined): string | null {
 
 /** Rebuilds the children of `node` from the whitelist; unknown elements are unwrapped to their contents. */
 export function sanitizeNodes(node: NodeLike): SafeNode[] {
-  const out: SafeNode[] = [];
-  for (const child of Array.from(node.childNodes)) {
-    if (child.nodeType === TEXT_NODE) {
-      if (child.nodeValue) pushText(out, child.nodeValue);
-      continue;
-    }
-    if (child.nodeType !== ELEMENT_NODE) continue;
-    const name = child.nodeName.toLowerCase();
-    if (DROPPED.has(name)) continue;
-    const children = sanitizeNodes(child);
-    if (!(TAGS as readonly string[]).includes(name)) {
-      for (const c of children) (typeof c === 'string' ? pushText(out, c) : out.push(c));
-      continue;
-    }
+  return rebuild<SafeElement>(node, DROPPED, (child, name, children) => {
+    if (!(TAGS as readonly string[]).includes(name)) return children();
     const tag = name as SafeTag;
     const style = tag === 'span' ? safeStyle(child.getAttribute?.('style')) : null;
     const classes = (child.getAttribute?.('class') ?? '').split(/\s+/);
     const className = tag === 'div' && classes.includes('csl-entry') ? 'csl-entry' : null;
-    out.push({ tag, style, className, children });
-  }
-  return out;
+    return { tag, style, className, children: children() };
+  });
 }
 
-function pushText(out: SafeNode[], text: string): void {
-  const last = out[out.length - 1];
-  if (typeof last === 'string') out[out.length - 1] = last + text;
-  else out.push(text);
-}
-
-/** Parses citeproc HTML with the browser's DOMParser (scripts never run there) and sanitises it. */
+/** Parses citeproc HTML (never assigned as innerHTML) and sanitises it. */
 export function sanitizeCslHtml(html: string): SafeNode[] {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  return sanitizeNodes(doc.body);
+  return sanitizeNodes(parsedBody(html));
 }
 
 /** The text a sanitised tree shows: what the clipboard's text/plain gets. */

@@ -4,10 +4,7 @@
 // text with their target as a tooltip, so nothing can navigate the window; images become their
 // alt text, so nothing is fetched. The webview never receives the page as HTML.
 
-import type { NodeLike } from './cslHtml';
-
-const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
+import { type NodeLike, parsedBody, rebuild } from './rebuild';
 
 /** Elements shown as themselves; they carry no attributes. */
 const KEPT = [
@@ -50,42 +47,19 @@ function shownTarget(href: string | null | undefined): string | null {
 
 /** Rebuilds the children of `node` from the whitelist; unknown elements are unwrapped to their contents. */
 export function pageNodes(node: NodeLike): PageNode[] {
-  const out: PageNode[] = [];
-  for (const child of Array.from(node.childNodes)) {
-    if (child.nodeType === TEXT_NODE) {
-      if (child.nodeValue) pushText(out, child.nodeValue);
-      continue;
-    }
-    if (child.nodeType !== ELEMENT_NODE) continue;
-    const name = child.nodeName.toLowerCase();
-    if (DROPPED.has(name)) continue;
+  return rebuild<PageElement>(node, DROPPED, (child, name, children) => {
     if (name === 'img') {
       const alt = child.getAttribute?.('alt')?.trim();
-      if (alt) out.push({ tag: 'span', kind: 'image', href: null, children: [alt] });
-      continue;
+      return alt ? { tag: 'span', kind: 'image', href: null, children: [alt] } : [];
     }
-    const children = pageNodes(child);
-    if (name === 'a') {
-      out.push({ tag: 'span', kind: 'link', href: shownTarget(child.getAttribute?.('href')), children });
-    } else if (AS_DIV.has(name)) {
-      out.push({ tag: 'div', kind: null, href: null, children });
-    } else if ((KEPT as readonly string[]).includes(name)) {
-      out.push({ tag: name as PageTag, kind: null, href: null, children });
-    } else {
-      for (const c of children) (typeof c === 'string' ? pushText(out, c) : out.push(c));
-    }
-  }
-  return out;
+    if (name === 'a') return { tag: 'span', kind: 'link', href: shownTarget(child.getAttribute?.('href')), children: children() };
+    if (AS_DIV.has(name)) return { tag: 'div', kind: null, href: null, children: children() };
+    if ((KEPT as readonly string[]).includes(name)) return { tag: name as PageTag, kind: null, href: null, children: children() };
+    return children();
+  });
 }
 
-function pushText(out: PageNode[], text: string): void {
-  const last = out[out.length - 1];
-  if (typeof last === 'string') out[out.length - 1] = last + text;
-  else out.push(text);
-}
-
-/** Parses a sanitised page with the browser's DOMParser (scripts never run there) and rebuilds it. */
+/** Parses a sanitised page (scripts never run, images never load there) and rebuilds it. */
 export function sanitizePageHtml(html: string): PageNode[] {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  return pageNodes(doc.body);
+  return pageNodes(parsedBody(html));
 }
