@@ -51,6 +51,9 @@ pub fn extract(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
     let mut i = 0;
     while i < paras.len() {
         if let Some(label) = labels[i] {
+            if i > 0 && labels[i - 1].is_none() {
+                reader.introduce_interview(&chars, paras[i - 1]);
+            }
             // A question (or a label naming no one) is not a statement by a source.
             let end = layout::answer_end(&chars, &paras, &quoted, &labels, i);
             let answered = reader.answer(&chars, label, &paras[i + 1..end], i);

@@ -3,7 +3,7 @@
 
 use super::attribution::{Findings, Said};
 use super::layout::{self, Label};
-use super::names;
+use super::names::{self, Mention};
 use super::speakers::Registry;
 use super::text::Para;
 use crate::model::{Quote, QuoteKind, Span};
@@ -32,6 +32,9 @@ pub struct Reader {
     last: Option<(usize, usize)>,
     /// A lead-in ("He said:") closing a paragraph: its speaker, cue and paragraph.
     lead: Option<(usize, String, usize)>,
+    /// The person an interview's introduction names ("Nikkei Asia spoke with Nakamura"), who
+    /// gives its "A:" answers.
+    interviewee: Option<usize>,
     drafts: Vec<Draft>,
 }
 
@@ -108,6 +111,22 @@ impl Reader {
         self.drafts.push(Draft { kind, pieces, person, cue: Some(cue), paragraph });
     }
 
+    /// Before an interview's first question: the last person its introduction names.
+    pub fn introduce_interview(&mut self, chars: &[char], intro: Span) {
+        let para = Para::new(chars, intro, &[]);
+        self.interviewee = (0..para.toks.len())
+            .filter_map(|t| {
+                let word: String = chars[para.toks[t].start..para.toks[t].end].iter().collect();
+                let named = word.starts_with(char::is_uppercase).then(|| Mention::Named {
+                    name: word,
+                    descriptor: None,
+                    gender: None,
+                })?;
+                self.registry.known(&named)
+            })
+            .last();
+    }
+
     /// An interview answer ("Voronova: …", with the unlabelled paragraphs that carry it on):
     /// a direct quote without cue when the label names someone the article introduced, or "A"
     /// stands for the interviewee. Other labels are the interviewer's questions, and give
@@ -121,8 +140,11 @@ impl Reader {
     ) -> bool {
         let para = Para::new(chars, label.name, &[]);
         let person = if layout::is_answer(chars, label) {
-            // At a press briefing the answers are the spokesperson's, whoever spoke last.
-            self.registry.spokesperson().or_else(|| self.registry.salient())
+            // An interview's answers are the interviewee's; at a press briefing they are the
+            // spokesperson's, whoever spoke last.
+            self.interviewee
+                .or_else(|| self.registry.spokesperson())
+                .or_else(|| self.registry.salient())
         } else {
             names::mention(&para, 0..para.toks.len()).and_then(|m| self.registry.known(&m))
         };

@@ -453,6 +453,24 @@ fn interview_answers_are_quotes_of_the_interviewee_and_questions_are_not() {
         said(&qa),
         [("Alexander Zhebin", "It is the first road link."), ("Alexander Zhebin", "I doubt it.")]
     );
+    // The answers are the interviewee's, not the last speaker's; a company is no person.
+    let qa = quotes(&[
+        "\"Rail is slower but steadier,\" said Mei Tanaka, a director at Hoshi Freight.",
+        "Jun Sato, an economist at Kobe University, said demand was weak.",
+        "Far Eastern Railways said in a statement that freight volumes had doubled.",
+        "The Asahi talked to Tanaka about the corridor.",
+        "Q: Is the route legal?",
+        "A: Only if the cargo never touches North Korea.",
+        "Q: Will you use it?",
+        "A: Not this year.",
+    ]);
+    assert_eq!(
+        said(&qa)[3..],
+        [
+            ("Mei Tanaka", "Only if the cargo never touches North Korea."),
+            ("Mei Tanaka", "Not this year.")
+        ]
+    );
 }
 
 #[test]
