@@ -714,13 +714,19 @@ fn is_role_word(para: &Para, i: usize) -> bool {
 }
 
 /// Russian puts the role noun first, its complement after ("министр", "глава российского
-/// МИД"); with no name at the end, it points back to someone in that role.
+/// МИД"); with no name at the end, it points back to someone in that role. After "по словам"
+/// the noun is in the genitive ("министра") and is given in the nominative.
 fn russian_role(para: &Para, toks: Range<usize>) -> Option<Mention> {
     let head = toks.start;
     let cyrillic =
         para.chars[para.toks[head].start..para.toks[head].end].iter().any(|c| is_cyrillic(*c));
-    if !cyrillic || !para.word_is(head, ROLE_NOUNS) || toks.len() > 1 + MAX_COMPLEMENT {
+    let nominative = genitive_to_nominative(&para.lower[head]);
+    let role = para.word_is(head, ROLE_NOUNS) || ROLE_NOUNS.contains(&nominative.as_str());
+    if !cyrillic || !role || toks.len() > 1 + MAX_COMPLEMENT {
         return None;
+    }
+    if toks.len() == 1 {
+        return Some(Mention::Role { phrase: nominative });
     }
     let last = toks.end - 1;
     let t = para.toks[last];

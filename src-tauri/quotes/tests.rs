@@ -501,6 +501,23 @@ fn russian_cues_names_and_cases() {
 }
 
 #[test]
+fn russian_role_nouns_after_po_slovam_are_read_in_the_nominative() {
+    let found = quotes(&[
+        "Министр иностранных дел РФ Сергей Лавров заявил, что переговоры прошли успешно.",
+        "По словам министра, стороны договорились о новых встречах.",
+    ]);
+    assert_eq!(
+        summary(&found)[1],
+        (
+            QuoteKind::Indirect,
+            "Сергей Лавров",
+            Some("по словам"),
+            "стороны договорились о новых встречах"
+        )
+    );
+}
+
+#[test]
 fn korean_quotative_particles_and_name_title_order() {
     let found = quotes(&[
         "통일부는 15일 정례 브리핑에서 러시아 선박이 모두 38척으로 집계됐다고 밝혔다.",
