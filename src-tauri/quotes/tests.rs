@@ -572,36 +572,45 @@ fn chinese_titles_names_and_both_quotation_styles() {
     assert_eq!(found[0].descriptor.as_deref(), Some("外交部发言人"));
 }
 
+/// The quotes found in `paragraphs` are `expected`, the first with `descriptor`.
+fn expect_quotes(
+    paragraphs: &[&str],
+    expected: &[(QuoteKind, &str, Option<&str>, &str)],
+    descriptor: &str,
+) {
+    let found = quotes(paragraphs);
+    assert_eq!(summary(&found), expected);
+    assert_eq!(found[0].descriptor.as_deref(), Some(descriptor));
+}
+
 #[test]
 fn korean_names_that_end_like_a_particle_before_a_workplace() {
-    let found = quotes(&[
-        "윤지은 외교부 부대변인은 “관련 동향을 주시하고 있다”고 말했다.",
-        "윤 부대변인은 “추가로 설명할 내용은 없다”고 덧붙였다.",
-    ]);
-    assert_eq!(
-        summary(&found),
-        vec![
+    expect_quotes(
+        &[
+            "윤지은 외교부 부대변인은 “관련 동향을 주시하고 있다”고 말했다.",
+            "윤 부대변인은 “추가로 설명할 내용은 없다”고 덧붙였다.",
+        ],
+        &[
             (QuoteKind::Direct, "윤지은", Some("말했다"), "관련 동향을 주시하고 있다"),
             (QuoteKind::Direct, "윤지은", Some("덧붙였다"), "추가로 설명할 내용은 없다"),
-        ]
+        ],
+        "외교부 부대변인",
     );
-    assert_eq!(found[0].descriptor.as_deref(), Some("외교부 부대변인"));
 }
 
 #[test]
 fn chinese_local_officials_and_transliterated_names() {
-    let found = quotes(&[
-        "辽宁省副省长王建国在会上表示，丹东口岸的通关效率明显提升。",
-        "俄罗斯哈巴罗夫斯克边疆区副行政长官谢尔盖·伊万诺夫说，“双方的物流合作前景广阔”。",
-    ]);
-    assert_eq!(
-        summary(&found),
-        vec![
+    expect_quotes(
+        &[
+            "辽宁省副省长王建国在会上表示，丹东口岸的通关效率明显提升。",
+            "俄罗斯哈巴罗夫斯克边疆区副行政长官谢尔盖·伊万诺夫说，“双方的物流合作前景广阔”。",
+        ],
+        &[
             (QuoteKind::Indirect, "王建国", Some("表示"), "丹东口岸的通关效率明显提升"),
             (QuoteKind::Direct, "谢尔盖·伊万诺夫", Some("说"), "双方的物流合作前景广阔"),
-        ]
+        ],
+        "辽宁省副省长",
     );
-    assert_eq!(found[0].descriptor.as_deref(), Some("辽宁省副省长"));
 }
 
 #[test]
