@@ -6,11 +6,17 @@
 //!
 //! Run: `cargo bench --no-default-features --bench cite [-- ITEMS]` (default 1,000). Node is
 //! looked up on PATH (`node`); without it only Sourcebook's side is measured.
+// The seeded generator of the search benchmark's corpus; this benchmark uses part of it.
+#[path = "corpus/rng.rs"]
+#[allow(dead_code)]
+mod rng;
+
 use std::hint::black_box;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use rng::Rng;
 use serde_json::{json, Value};
 use sourcebook::cite::{CiteEngine, CiteItem, CiteRequest, Format, Locator};
 
@@ -225,16 +231,16 @@ fn node_entries(result: &Value) -> Vec<(String, String)> {
 /// A paper's footnotes: citations of a pool of the items in a generated order, some at a
 /// page or paragraph, every fifth repeating the one before (an "ibid." position).
 fn document_cites(items: &[Value]) -> Vec<CiteRequest> {
-    let mut rng = Rng(0xD0C5);
+    let mut rng = Rng::for_item(0xD0C5, 0);
     let mut previous = 0;
     (0..DOCUMENT_CITATIONS)
         .map(|n| {
-            let i = if n % 5 == 4 { previous } else { rng.next() % items.len() };
+            let i = if n % 5 == 4 { previous } else { rng.below(items.len()) };
             previous = i;
-            let locator = match rng.next() % 3 {
+            let locator = match rng.below(3) {
                 0 => None,
-                1 => Some(Locator::page((1 + rng.next() % 300).to_string())),
-                _ => Some(Locator::paragraph(1 + rng.next() % 30)),
+                1 => Some(Locator::page((1 + rng.below(300)).to_string())),
+                _ => Some(Locator::paragraph(1 + rng.below(30))),
             };
             let id = items[i]["id"].as_str().unwrap_or_default();
             CiteRequest::one(CiteItem::new(id).at(locator))
@@ -326,26 +332,6 @@ fn census(items: &[Value]) -> String {
 }
 
 // --- Generated items -------------------------------------------------------------------------
-
-/// A small deterministic generator, so every run measures the same items.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 >> 11) as usize
-    }
-
-    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[self.next() % xs.len()]
-    }
-
-    fn chance(&mut self, percent: usize) -> bool {
-        self.next() % 100 < percent
-    }
-}
 
 /// (family, given): romanised Korean and Chinese names (family first in the source, given
 /// names hyphenated), Russian names in Latin and Cyrillic, Korean and Chinese in their
@@ -466,7 +452,7 @@ fn person(rng: &mut Rng) -> Value {
 }
 
 fn people(rng: &mut Rng, max: usize) -> Vec<Value> {
-    (0..1 + rng.next() % max).map(|_| person(rng)).collect()
+    (0..1 + rng.below(max)).map(|_| person(rng)).collect()
 }
 
 fn make_title(rng: &mut Rng) -> (String, Option<&'static str>) {
@@ -483,21 +469,21 @@ fn make_title(rng: &mut Rng) -> (String, Option<&'static str>) {
 }
 
 fn date(rng: &mut Rng, precision: usize) -> Value {
-    let year = 2015 + rng.next() % 11;
+    let year = 2015 + rng.below(11);
     let parts: Vec<usize> =
-        [year, 1 + rng.next() % 12, 1 + rng.next() % 28].into_iter().take(precision).collect();
+        [year, 1 + rng.below(12), 1 + rng.below(28)].into_iter().take(precision).collect();
     json!({ "date-parts": [parts] })
 }
 
 /// `count` CSL-JSON items in this field's proportions of source types.
 fn generate(count: usize) -> Vec<Value> {
-    let mut rng = Rng(0x5EED_C17E);
+    let mut rng = Rng::for_item(0x5EED_C17E, 0);
     (0..count)
         .map(|n| {
             let (title, language) = make_title(&mut rng);
             let id = format!("bench-{n}");
-            let url = format!("https://example.org/{n}/{}", rng.next() % 100_000);
-            let mut item = match rng.next() % 100 {
+            let url = format!("https://example.org/{n}/{}", rng.below(100_000));
+            let mut item = match rng.below(100) {
                 0..=29 => json!({
                     "type": "article-newspaper", "container-title": rng.pick(NEWSPAPERS),
                     "author": people(&mut rng, 2), "issued": date(&mut rng, 3), "URL": url,
@@ -516,7 +502,7 @@ fn generate(count: usize) -> Vec<Value> {
                     json!({
                         "type": "report", "author": author, "publisher": publisher,
                         "publisher-place": place, "genre": rng.pick(&["Policy brief", "Research report", "Working paper"]),
-                        "number": (1 + rng.next() % 40).to_string(), "issued": date(&mut rng, 2), "URL": url,
+                        "number": (1 + rng.below(40)).to_string(), "issued": date(&mut rng, 2), "URL": url,
                     })
                 }
                 60..=71 => {
@@ -535,20 +521,20 @@ fn generate(count: usize) -> Vec<Value> {
                 72..=81 => {
                     let (publisher, place) = rng.pick(PUBLISHERS);
                     let (book, _) = make_title(&mut rng);
-                    let first = 1 + rng.next() % 300;
+                    let first = 1 + rng.below(300);
                     json!({
                         "type": "chapter", "author": people(&mut rng, 2), "editor": people(&mut rng, 2),
                         "container-title": book, "publisher": publisher, "publisher-place": place,
-                        "page": format!("{first}-{}", first + 10 + rng.next() % 30), "issued": date(&mut rng, 1),
+                        "page": format!("{first}-{}", first + 10 + rng.below(30)), "issued": date(&mut rng, 1),
                     })
                 }
                 _ => {
-                    let first = 1 + rng.next() % 200;
+                    let first = 1 + rng.below(200);
                     json!({
                         "type": "article-journal", "author": people(&mut rng, 3),
-                        "container-title": rng.pick(JOURNALS), "volume": (20 + rng.next() % 50).to_string(),
-                        "issue": (1 + rng.next() % 4).to_string(),
-                        "page": format!("{first}-{}", first + 15 + rng.next() % 20),
+                        "container-title": rng.pick(JOURNALS), "volume": (20 + rng.below(50)).to_string(),
+                        "issue": (1 + rng.below(4)).to_string(),
+                        "page": format!("{first}-{}", first + 15 + rng.below(20)),
                         "issued": date(&mut rng, 1), "DOI": format!("10.1000/bench.{n}"),
                     })
                 }

@@ -5,9 +5,15 @@
 //! Side by side it times the bare SQLite insert of the same texts, the floor any importer
 //! pays, so the ratio shows what cleaning, quote extraction and indexing cost on top.
 
+// The seeded generator of the search benchmark's corpus; this benchmark uses part of it.
+#[path = "corpus/rng.rs"]
+#[allow(dead_code)]
+mod rng;
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use rng::Rng;
 use sourcebook::Sourcebook;
 
 const PEOPLE: &[(&str, &str)] = &[
@@ -45,34 +51,22 @@ const WORDS: &[&str] = &[
     "grain",
 ];
 
-/// A small deterministic generator, so every run measures the same corpus.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 >> 11) as usize
-    }
-
-    fn sentence(&mut self, words: usize) -> String {
-        let mut s: Vec<&str> = (0..words).map(|_| WORDS[self.next() % WORDS.len()]).collect();
-        s[0] = "The";
-        format!("{} {}.", s.join(" "), self.next() % 1000)
-    }
+fn sentence(rng: &mut Rng, words: usize) -> String {
+    let mut s: Vec<&str> = (0..words).map(|_| *rng.pick(WORDS)).collect();
+    s[0] = "The";
+    format!("{} {}.", s.join(" "), rng.below(1000))
 }
 
 fn article(n: usize, rng: &mut Rng) -> String {
-    let (name, role) = PEOPLE[rng.next() % PEOPLE.len()];
+    let (name, role) = *rng.pick(PEOPLE);
     let surname = name.split(' ').next().unwrap_or(name);
-    let mut out = format!("Report {n}: {}\n\n", rng.sentence(8));
+    let mut out = format!("Report {n}: {}\n\n", sentence(rng, 8));
     for p in 0..12 {
         let text = match p {
-            2 => format!("{name}, {role}, said {}", rng.sentence(14).to_lowercase()),
-            3 => format!("“{}” {surname} said.", rng.sentence(18)),
-            6 => format!("“{},” he said. “{}”", rng.sentence(12), rng.sentence(10)),
-            _ => format!("{} {} {}", rng.sentence(16), rng.sentence(12), rng.sentence(20)),
+            2 => format!("{name}, {role}, said {}", sentence(rng, 14).to_lowercase()),
+            3 => format!("“{}” {surname} said.", sentence(rng, 18)),
+            6 => format!("“{},” he said. “{}”", sentence(rng, 12), sentence(rng, 10)),
+            _ => format!("{} {} {}", sentence(rng, 16), sentence(rng, 12), sentence(rng, 20)),
         };
         out.push_str(&text);
         out.push_str("\n\n");
@@ -82,7 +76,7 @@ fn article(n: usize, rng: &mut Rng) -> String {
 }
 
 fn write_corpus(dir: &Path, count: usize) -> Vec<PathBuf> {
-    let mut rng = Rng(0x5eed_cafe);
+    let mut rng = Rng::for_item(0x5eed_cafe, 0);
     (0..count)
         .map(|n| {
             let path = dir.join(format!("{n:06}.txt"));
