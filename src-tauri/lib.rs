@@ -33,7 +33,8 @@ use archive::{Archive, NewArticle, SourceUpdate, StoredImport};
 pub use error::{Error, Result};
 use model::{
     ArchiveInfo, Article, ArticleSummary, Extraction, ImportOutcome, ImportProgress, ImportReport,
-    ImportStatus, MetaPatch, SearchRequest, SearchResults, StyleInfo, TrashedArticle,
+    ImportStatus, MetaPatch, ReindexProgress, SearchRequest, SearchResults, StyleInfo,
+    TrashedArticle,
 };
 use search::SearchIndex;
 
@@ -44,6 +45,8 @@ pub use citations::CitationsJob;
 /// Articles stored between two search-index commits during a batch import: an index commit
 /// costs far more than an archive commit, and the archive is the truth in between.
 const INDEX_BATCH: usize = 500;
+/// Articles between two progress reports of a reindex.
+const REINDEX_STEP: usize = 250;
 
 /// The style a citation uses when none is chosen.
 pub const DEFAULT_STYLE: &str = "chicago-notes-bibliography";
@@ -124,7 +127,7 @@ impl Sourcebook {
         };
         let generation = sb.archive.generation()?;
         if sb.index.generation()? != Some(generation) {
-            sb.reindex()?;
+            sb.reindex(&mut |_| {})?;
         }
         Ok(sb)
     }
@@ -140,12 +143,21 @@ impl Sourcebook {
         })
     }
 
-    /// Rebuilds the search index from the archive.
-    pub fn reindex(&mut self) -> Result<()> {
+    /// Rebuilds the search index from the archive; `progress` hears how far it has got every
+    /// `REINDEX_STEP` articles and at the end.
+    pub fn reindex(&mut self, progress: &mut dyn FnMut(ReindexProgress)) -> Result<()> {
         let generation = self.archive.generation()?;
         let ids = self.archive.article_ids()?;
+        let total = ids.len();
         let archive = &self.archive;
-        self.index.rebuild(ids.iter().map(|id| archive.get_article(id)), generation)?;
+        let articles = ids.iter().enumerate().map(|(i, id)| {
+            if i % REINDEX_STEP == 0 {
+                progress(ReindexProgress { done: i, total });
+            }
+            archive.get_article(id)
+        });
+        self.index.rebuild(articles, generation)?;
+        progress(ReindexProgress { done: total, total });
         Ok(())
     }
 

@@ -809,6 +809,14 @@ pub struct ImportProgress {
     pub path: String,
 }
 
+/// Progress of a search index rebuild: articles indexed so far, of all in the archive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReindexProgress {
+    pub done: usize,
+    pub total: usize,
+}
+
 /// Where the archive lives and how much it holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

@@ -461,7 +461,16 @@ fn run_on_archive(sb: &mut Sourcebook, command: Command) -> Result<(), Error> {
             print::original(&original);
             Ok(())
         }
-        Command::Reindex => sb.reindex(),
+        Command::Reindex => {
+            let mut indexed = 0;
+            sb.reindex(&mut |p| {
+                indexed = p.total;
+                eprint!("\rindexing {} of {}", p.done, p.total);
+            })?;
+            eprintln!();
+            println!("indexed {indexed} articles");
+            Ok(())
+        }
         Command::Quote { command } => review::quote(sb, command),
         Command::Reextract { ids } => {
             let (articles, added) = sb.reextract(&ids)?;

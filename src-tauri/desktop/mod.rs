@@ -46,6 +46,7 @@ pub fn run(data_dir: PathBuf) -> crate::Result<()> {
             get_article,
             get_original,
             search_archive,
+            reindex,
             list_styles,
             cite_selection,
             export_selection,
@@ -160,6 +161,19 @@ async fn import_paths(app: AppHandle, paths: Vec<String>) -> Reply<ImportReport>
             let _ = app.emit("import-progress", progress);
         });
         Ok(report)
+    })
+    .await
+}
+
+/// Rebuilds the search index off the UI thread, telling the window how far it has got.
+#[tauri::command]
+async fn reindex(app: AppHandle) -> Reply<()> {
+    blocking(move || {
+        let state = app.state::<Shared>();
+        let result = lock(&state).reindex(&mut |progress| {
+            let _ = app.emit("reindex-progress", progress);
+        });
+        reply(result)
     })
     .await
 }

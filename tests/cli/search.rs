@@ -61,6 +61,19 @@ fn a_deleted_index_is_rebuilt_from_the_archive() {
 }
 
 #[test]
+fn reindex_rebuilds_from_the_archive_and_says_how_far_it_got() {
+    let sb = Sandbox::new();
+    sb.import_seed();
+    sb.json(&["import", fixture("reuters-style-clip.txt").to_str().unwrap(), "--json"]);
+    let run = sb.run(&["reindex"]);
+    assert!(run.ok, "{}", run.stderr);
+    assert_eq!(run.stdout.trim(), "indexed 2 articles");
+    assert!(run.stderr.contains("indexing 2 of 2"), "{}", run.stderr);
+    let results = sb.json(&["search", "Tumen", "--json"]);
+    assert!(results["total"].as_u64().unwrap() >= 1);
+}
+
+#[test]
 fn a_malformed_query_is_an_error_not_an_empty_answer() {
     let sb = Sandbox::new();
     sb.import_seed();

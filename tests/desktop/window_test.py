@@ -210,6 +210,7 @@ def main():
             ("an article is deleted to the trash and Undo brings it back", lambda: delete_undo(w, out_dir)),
             ("the trash lists deleted articles; restore, and purge after a warning", lambda: trash_view(w, out_dir)),
             ("a merge of two people is undone from its notice", lambda: merge_undo(w, out_dir)),
+            ("the search index is rebuilt from the library footer", lambda: reindex(w)),
         ]
         for name, check in checks:
             try:
@@ -242,6 +243,13 @@ def seed_reader(w):
         "return [document.querySelectorAll('[data-testid=paragraph]').length, new Set(ids).size]")
     assert paragraphs == 31, f"{paragraphs} paragraphs"
     assert quotes == 35, f"{quotes} quotes highlighted"
+
+
+def reindex(w):
+    w.click(w.testid("view-library"))
+    w.click(w.testid("reindex"))
+    w.testid("notice", "Search index rebuilt", timeout=60)
+    w.testid("reindex")
 
 
 def confirm_quote(w, out_dir):

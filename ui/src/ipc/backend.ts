@@ -17,6 +17,7 @@ import type { Selection } from './bindings/Selection';
 import type { Collection } from './bindings/Collection';
 import type { CollectionItem } from './bindings/CollectionItem';
 import type { ImportProgress } from './bindings/ImportProgress';
+import type { ReindexProgress } from './bindings/ReindexProgress';
 import type { ImportReport } from './bindings/ImportReport';
 import type { Merged } from './bindings/Merged';
 import type { MetaPatch } from './bindings/MetaPatch';
@@ -104,6 +105,9 @@ export interface Backend {
   uncollect(idOrName: string, items: CollectionItem[]): Promise<Collection>;
   archiveInfo(): Promise<ArchiveInfo>;
   onImportProgress(handler: (progress: ImportProgress) => void): Promise<Unlisten>;
+  /** Rebuilds the search index from the archive; progress comes through `onReindexProgress`. */
+  reindex(): Promise<void>;
+  onReindexProgress(handler: (progress: ReindexProgress) => void): Promise<Unlisten>;
   onFileDrag(handler: (drag: FileDrag) => void): Promise<Unlisten>;
 }
 
@@ -159,6 +163,9 @@ export const tauriBackend: Backend = {
   archiveInfo: () => call('archive_info'),
   onImportProgress: (handler) =>
     listen<ImportProgress>('import-progress', (event) => handler(event.payload)),
+  reindex: () => call('reindex'),
+  onReindexProgress: (handler) =>
+    listen<ReindexProgress>('reindex-progress', (event) => handler(event.payload)),
   onFileDrag: (handler) =>
     getCurrentWebview().onDragDropEvent((event) => {
       const drag = event.payload;

@@ -17,6 +17,7 @@ import type { FacetCount } from './bindings/FacetCount';
 import type { Facets } from './bindings/Facets';
 import type { ImportOutcome } from './bindings/ImportOutcome';
 import type { ImportProgress } from './bindings/ImportProgress';
+import type { ReindexProgress } from './bindings/ReindexProgress';
 import type { ImportReport } from './bindings/ImportReport';
 import type { MetaPatch } from './bindings/MetaPatch';
 import type { Person } from './bindings/Person';
@@ -331,6 +332,7 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     if (latencyMs > 0) await sleep(latencyMs);
   };
   const emit = (p: ImportProgress) => progressHandlers.forEach((h) => h(p));
+  const reindexHandlers = new Set<(p: ReindexProgress) => void>();
 
   function find(id: string): Article {
     const article = articles.get(id);
@@ -975,6 +977,20 @@ export function createFakeBackend(options: FakeOptions = {}): Backend {
     async archiveInfo() {
       await settle();
       return { data_dir: '(browser preview: in memory, nothing is saved)', article_count: articles.size };
+    },
+
+    async reindex() {
+      const total = articles.size;
+      for (let done = 0; done <= total; done++) {
+        await settle();
+        reindexHandlers.forEach((h) => h({ done, total }));
+      }
+    },
+
+    async onReindexProgress(handler) {
+      reindexHandlers.add(handler);
+      const unlisten: Unlisten = () => reindexHandlers.delete(handler);
+      return unlisten;
     },
 
     async onImportProgress(handler) {

@@ -832,6 +832,13 @@ async function main() {
       expect(await page.getByTestId('show-text').evaluate((e) => e === document.activeElement), 'the arrow key did not move to the Text tab');
     });
 
+    await check('the search index is rebuilt from the library footer, with progress and a notice', async () => {
+      await page.keyboard.press('Control+1');
+      await page.getByTestId('reindex').click();
+      await page.getByTestId('notice').filter({ hasText: /Search index rebuilt: \d+ articles?\./ }).waitFor();
+      await page.getByTestId('reindex').waitFor();
+    });
+
     await check('the people view in the dark theme', async () => {
       await page.emulateMedia({ colorScheme: 'dark' });
       await page.keyboard.press('Control+2');

@@ -30,6 +30,7 @@ describe('tauriBackend', () => {
     await tauriBackend.importPaths(['/x.txt']);
     await tauriBackend.importSample();
     await tauriBackend.archiveInfo();
+    await tauriBackend.reindex();
     expect(invoke.mock.calls.map(([command, args]) => [command, args])).toEqual([
       ['list_articles', undefined],
       ['get_article', { id: 'a1' }],
@@ -45,6 +46,7 @@ describe('tauriBackend', () => {
       ['import_paths', { paths: ['/x.txt'] }],
       ['import_sample', undefined],
       ['archive_info', undefined],
+      ['reindex', undefined],
     ]);
   });
 

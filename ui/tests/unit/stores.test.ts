@@ -498,3 +498,34 @@ describe('export selection', () => {
     expect(await app.exporter.save(null)).toMatch(/\.html$/);
   });
 });
+
+describe('search index', () => {
+  it('rebuilds with progress from the backend, once at a time, and says how many articles it indexed', async () => {
+    const backend = createFakeBackend();
+    const { app } = await started(backend);
+    await app.importSample();
+    const rebuild = vi.spyOn(backend, 'reindex');
+    const heard = vi.spyOn(app.searchIndex, 'heard');
+    const running = app.searchIndex.rebuild();
+    expect(app.searchIndex.progress).not.toBeNull();
+    await app.searchIndex.rebuild();
+    await running;
+    expect(rebuild).toHaveBeenCalledTimes(1);
+    expect(heard.mock.calls.map(([p]) => p)).toEqual([
+      { done: 0, total: 1 },
+      { done: 1, total: 1 },
+    ]);
+    expect(app.searchIndex.progress).toBeNull();
+    expect(app.notices.items.at(-1)?.title).toBe('Search index rebuilt: 1 article.');
+  });
+
+  it('says so when the rebuild fails, and is ready to try again', async () => {
+    const backend = createFakeBackend();
+    const { app } = await started(backend);
+    vi.spyOn(backend, 'reindex').mockRejectedValueOnce({ kind: 'search', message: 'index is locked' });
+    await app.searchIndex.rebuild();
+    expect(app.notices.items.at(-1)?.tone).toBe('error');
+    expect(app.searchIndex.progress).toBeNull();
+  });
+});
+

@@ -18,6 +18,7 @@ import { PeopleStore } from './people.svelte';
 import { ReviewStore } from './review.svelte';
 import { SearchStore } from './search.svelte';
 import { TagStore } from './tags.svelte';
+import { SearchIndexStore } from './searchIndex.svelte';
 import { TrashStore } from './trash.svelte';
 
 /** The top-level views: the library with the reader, and the people quoted across the archive. */
@@ -45,6 +46,7 @@ export class AppState {
   readonly exporter: ExportStore;
   readonly original: OriginalStore;
   readonly trash: TrashStore;
+  readonly searchIndex: SearchIndexStore;
   /** Running without the desktop shell, on sample data. */
   readonly preview: boolean;
   view = $state<View>('library');
@@ -77,6 +79,7 @@ export class AppState {
       options.exportDebounceMs,
     );
     this.trash = new TrashStore(backend, this.notices, () => this.#trashSettled());
+    this.searchIndex = new SearchIndexStore(backend, this.notices);
     this.#backend = backend;
   }
 
@@ -85,6 +88,7 @@ export class AppState {
     try {
       this.#unlisten.push(
         await this.#backend.onImportProgress((p) => (this.imports.progress = p)),
+        await this.#backend.onReindexProgress((p) => this.searchIndex.heard(p)),
         await this.#backend.onFileDrag((drag) => {
           this.imports.dragging = drag.type === 'over';
           if (drag.type === 'drop') void this.importPaths(drag.paths);
