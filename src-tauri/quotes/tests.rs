@@ -572,6 +572,21 @@ fn chinese_titles_names_and_both_quotation_styles() {
     assert_eq!(found[0].descriptor.as_deref(), Some("外交部发言人"));
 }
 
+#[test]
+fn business_people_speak_as_unnamed_groups() {
+    let found = quotes(&[
+        "Freight rates on the Rason route have doubled since spring, traders said, though few would give figures.",
+        "Executives at two shipping firms said the sanctions risk was too high.",
+    ]);
+    assert_eq!(
+        said(&found),
+        [
+            ("traders", "Freight rates on the Rason route have doubled since spring"),
+            ("Executives at two shipping firms", "the sanctions risk was too high"),
+        ]
+    );
+}
+
 /// The quotes found in `paragraphs` are `expected`, the first with `descriptor`.
 fn expect_quotes(
     paragraphs: &[&str],
