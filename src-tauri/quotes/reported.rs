@@ -210,6 +210,19 @@ const FRAMING: &[&str] = &[
     "accusing",
     "dismissing",
     "branding",
+    "назвал",
+    "назвала",
+    "назвали",
+    "назвав",
+    "охарактеризовал",
+    "охарактеризовала",
+    "охарактеризовали",
+    "отверг",
+    "отвергла",
+    "осудил",
+    "осудила",
+    "призвал",
+    "призвала",
 ];
 /// Tokens between a framing verb and its quoted fragment.
 const FRAME_WINDOW: usize = 6;

@@ -587,6 +587,21 @@ fn business_people_speak_as_unnamed_groups() {
     );
 }
 
+#[test]
+fn russian_verbs_of_naming_frame_partial_quotes() {
+    let found = quotes(&[
+        "Пресс-секретарь президента РФ Дмитрий Песков назвал переговоры «конструктивными».",
+        "МИД Китая охарактеризовал ситуацию как «сложную, но управляемую».",
+    ]);
+    assert_eq!(
+        summary(&found),
+        vec![
+            (QuoteKind::Partial, "Дмитрий Песков", Some("назвал"), "конструктивными"),
+            (QuoteKind::Partial, "МИД Китая", Some("охарактеризовал"), "сложную, но управляемую"),
+        ]
+    );
+}
+
 /// The quotes found in `paragraphs` are `expected`, the first with `descriptor`.
 fn expect_quotes(
     paragraphs: &[&str],
