@@ -74,6 +74,10 @@ pub struct Findings {
     /// An attribution ending the paragraph with a colon ("He said:"): the next paragraph is
     /// what was said.
     pub lead_in: Option<usize>,
+    /// An attribution right after a quotation that began paragraphs before and closes here
+    /// ("…they get their share. ¶ “People here are practical,” the source said."): whose the
+    /// whole quotation is.
+    pub closing: Option<usize>,
 }
 
 /// Everything found in the paragraph `span`, given its quoted stretches and the runs starting
@@ -115,6 +119,11 @@ pub fn analyse(
         findings: Findings { introductions, subjects, ..Findings::default() },
     };
     let candidates = cx.direct_quotes(runs, &quote_tok, context);
+    // The paragraph's first stretch belongs to a run from an earlier paragraph when no run
+    // here starts with it.
+    let continued =
+        quote_tok.first().copied().flatten().filter(|_| runs.first().is_none_or(|r| r.quoted != 0));
+    cx.findings.closing = continued.and_then(|t| cx.post_attribution(t));
     cx.lead_in();
     cx.reported_speech(&candidates);
     cx.findings

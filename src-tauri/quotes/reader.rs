@@ -1,7 +1,7 @@
 //! Reads an article's findings paragraph by paragraph, in order, resolving each mention to a
 //! person of the registry and each found quotation to a `Quote`.
 
-use super::attribution::{Findings, Said};
+use super::attribution::{Findings, Found, Said};
 use super::layout::{self, Label};
 use super::names::{self, Mention};
 use super::speakers::Registry;
@@ -32,6 +32,10 @@ pub struct Reader {
     last: Option<(usize, usize)>,
     /// A lead-in ("He said:") closing a paragraph: its speaker, cue and paragraph.
     lead: Option<(usize, String, usize)>,
+    /// A quotation over several paragraphs with no speaker where it began, waiting for the
+    /// paragraph where it closes to name one: the quote, its first paragraph, the paragraph
+    /// it closes in, and the speaker it continues if none is named.
+    awaiting: Option<(Found, usize, usize, Option<usize>)>,
     /// The person an interview's introduction names ("Nikkei Asia spoke with Nakamura"), who
     /// gives its "A:" answers.
     interviewee: Option<usize>,
@@ -72,7 +76,24 @@ impl Reader {
                 }
             }
         }
+        if let Some((found, first, closes, fallback)) = self.awaiting.take() {
+            if closes == paragraph {
+                let named = findings.closing.and_then(|a| people[a].map(|p| (p, a)));
+                let (person, cue) = match named {
+                    Some((person, a)) => (Some(person), Some(findings.attributions[a].cue.clone())),
+                    None => (fallback, None),
+                };
+                self.settle(found, first, person, cue, paragraph);
+            } else {
+                self.awaiting = Some((found, first, closes, fallback));
+            }
+        }
         for found in findings.quotes {
+            if matches!(found.said, Said::Continuing) && found.pieces.len() > 1 {
+                let closes = paragraph + found.pieces.len() - 1;
+                self.awaiting = Some((found, paragraph, closes, continuing));
+                continue;
+            }
             let (person, cue) = match found.said {
                 Said::By(a) => (people[a], Some(findings.attributions[a].cue.clone())),
                 Said::Continuing => (continuing, None),
@@ -98,6 +119,21 @@ impl Reader {
                 self.lead = Some((person, findings.attributions[a].cue.clone(), paragraph));
             }
         }
+    }
+
+    /// Gives a quotation that began in paragraph `first` its speaker, once known in `closes`.
+    fn settle(
+        &mut self,
+        found: Found,
+        first: usize,
+        person: Option<usize>,
+        cue: Option<String>,
+        closes: usize,
+    ) {
+        let Some(person) = person else { return };
+        self.last = Some((person, closes));
+        let (kind, pieces) = (found.kind, found.pieces);
+        self.drafts.push(Draft { kind, pieces, person, cue, paragraph: first });
     }
 
     /// Unmarked paragraphs after a lead-in: one direct quote by the lead-in's speaker.
@@ -159,6 +195,9 @@ impl Reader {
     }
 
     pub fn into_quotes(mut self, chars: &[char]) -> Vec<Quote> {
+        if let Some((found, first, closes, fallback)) = self.awaiting.take() {
+            self.settle(found, first, fallback, None, closes);
+        }
         self.drafts.retain(|d| !d.pieces.is_empty());
         self.drafts.sort_by_key(|d| {
             (d.pieces[0].start, std::cmp::Reverse(d.pieces[d.pieces.len() - 1].end))

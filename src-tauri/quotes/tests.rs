@@ -94,6 +94,26 @@ fn multi_paragraph_quote_is_one_quote_over_the_stretch() {
 }
 
 #[test]
+fn a_quote_over_paragraphs_is_attributed_where_it_closes() {
+    let found = quotes(&[
+        "“Prices rose in the spring,” Pak Song-il said.",
+        "“The ones who came back brought rubles. The guards look the other way.",
+        "“People here are practical,” said Ri Myong-ok, a trader in Rason.",
+    ]);
+    assert_eq!(
+        summary(&found)[1],
+        (
+            QuoteKind::Direct,
+            "Ri Myong-ok",
+            Some("said"),
+            "The ones who came back brought rubles. The guards look the other way. People here \
+             are practical,"
+        )
+    );
+    assert_eq!(found[1].paragraph, 1);
+}
+
+#[test]
 fn unmarked_paragraphs_after_a_lead_in_are_one_quote() {
     let found = quotes(&[
         "In a speech in Vladivostok, Russian Foreign Minister Sergei Lavrov said:",
