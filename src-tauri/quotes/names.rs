@@ -239,9 +239,32 @@ pub fn mention(para: &Para, toks: Range<usize>) -> Option<Mention> {
     noun_phrase(para, toks)
 }
 
+/// An unnamed source opening a sentence as its subject ("A source in Rason, the zone that
+/// borders both, described how …"), whom a later "the source said" means.
+fn unnamed_subject(para: &Para, s: Range<usize>) -> Option<Mention> {
+    if !(para.word_is(s.start, &["a", "an", "one"]) && para.word_is(s.start + 1, ROLE_NOUNS)) {
+        return None;
+    }
+    let stop = (s.start + 2..s.end.min(s.start + 8))
+        .find(|&i| {
+            para.is_punct(i, ",")
+                || para.is_word(i)
+                    && !para.is_capitalized(i)
+                    && !para.word_is(i, &["in", "from", "at", "of", "near", "on"])
+        })
+        .unwrap_or(s.end);
+    match noun_phrase(para, s.start..stop)? {
+        m @ Mention::Source { .. } => Some(m),
+        _ => None,
+    }
+}
+
 /// The person a sentence is about when a name opens it ("Back in Changchun, Zhao was
 /// cautious …"), so that a "he" after it means them.
 pub fn sentence_subject(para: &Para, s: Range<usize>) -> Option<(usize, Mention)> {
+    if let Some(source) = unnamed_subject(para, s.clone()) {
+        return Some((s.start, source));
+    }
     let mut start = s.start;
     let setting = (s.start..s.end.min(s.start + 7)).find(|&i| para.is_punct(i, ","));
     if let Some(comma) = setting {

@@ -82,10 +82,14 @@ impl Registry {
 
     /// A known person opening a sentence ("Zhao was cautious …") is whom "he" means next.
     pub fn mentioned(&mut self, mention: &Mention) {
-        if let Mention::Named { name, .. } = mention {
-            if let Some(i) = self.find(&name_words(name)) {
-                self.bring_forward(i);
-            }
+        let known = match mention {
+            Mention::Named { name, .. } => self.find(&name_words(name)),
+            // "A source in Rason described …": whom a later "the source said" means.
+            Mention::Source { phrase } => Some(self.source(phrase)),
+            _ => None,
+        };
+        if let Some(i) = known {
+            self.bring_forward(i);
         }
     }
 

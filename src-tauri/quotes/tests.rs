@@ -114,6 +114,22 @@ fn a_quote_over_paragraphs_is_attributed_where_it_closes() {
 }
 
 #[test]
+fn the_source_is_the_one_the_narration_introduced_last() {
+    let found = quotes(&[
+        "“Prices rose in the spring,” a source in Hyesan told Daily NK.",
+        "A source in Rason, the zone that borders both China and Russia, described how the money arrives.",
+        "“Rubles are everywhere now,” the source said.",
+    ]);
+    assert_eq!(
+        said(&found),
+        [
+            ("source in Hyesan", "Prices rose in the spring,"),
+            ("source in Rason", "Rubles are everywhere now,"),
+        ]
+    );
+}
+
+#[test]
 fn unmarked_paragraphs_after_a_lead_in_are_one_quote() {
     let found = quotes(&[
         "In a speech in Vladivostok, Russian Foreign Minister Sergei Lavrov said:",
