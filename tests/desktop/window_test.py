@@ -329,7 +329,7 @@ def export_chicago(w, data_dir, out_dir):
         assert f.read().strip() == content.strip(), "the saved file differs from the preview"
     w.run("const s = document.querySelector('[data-testid=export-format]');"
           "s.value = 'cite:html'; s.dispatchEvent(new Event('change', {bubbles: true}));")
-    rich = w.text(w.find("//*[@data-testid='export-work'][contains(., 'Waning Influence')]", timeout=30))
+    rich = w.text(w.find("//*[@data-testid='export-work'][contains(., 'Waning Influence')]", timeout=60))
     assert "<" not in rich and "&" not in rich, f"the HTML note shows markup: {rich!r}"
     quote_at_pinpoint(w, out_dir)
     w.click(w.testid("view-library"))
