@@ -170,7 +170,7 @@ const PRONOUNS: &[(&str, Option<bool>)] = &[("他", Some(false)), ("她", Some(t
 /// Characters of a name at most (transliterated names run to five: "扎哈罗娃").
 const MAX_NAME_CHARS: usize = 5;
 /// Middle dots that join the parts of a transliterated name.
-const NAME_DOTS: &[&str] = &["·", "・"];
+const NAME_DOTS: &str = "·・";
 /// Characters a speaker's title and name may take before a cue.
 const MAX_SPEAKER_CHARS: usize = 40;
 
@@ -328,10 +328,7 @@ impl Chinese<'_> {
         // splits it into tokens: the name is read whole.
         let mut word = self.word(t);
         let mut k = t;
-        while k >= 2
-            && self.para.is_word(k - 2)
-            && NAME_DOTS.iter().any(|d| self.para.is_punct(k - 1, d))
-        {
+        while k >= 2 && self.para.is_word(k - 2) && self.para.is_punct(k - 1, NAME_DOTS) {
             word = format!("{}·{word}", self.word(k - 2));
             k -= 2;
         }
@@ -472,7 +469,7 @@ fn name_at(chars: &[char]) -> String {
     let mut part = 0;
     while end < chars.len() && part < MAX_NAME_CHARS {
         let c = chars[end];
-        if c == '·' || c == '・' {
+        if NAME_DOTS.contains(c) {
             if part == 0 || !chars.get(end + 1).copied().is_some_and(is_han) {
                 break;
             }
