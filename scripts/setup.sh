@@ -10,6 +10,8 @@ APT_PACKAGES=(
   libayatana-appindicator3-dev librsvg2-dev
   # running and testing the real window and the UI
   xvfb xauth webkit2gtk-driver imagemagick fonts-dejavu-core fonts-noto-cjk chromium
+  # pgrep/pkill: the window test reports and clears leftover driver processes
+  procps
 )
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
